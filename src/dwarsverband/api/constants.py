@@ -1,0 +1,4 @@
+API_VERSION = "1.0.0"
+API_MAJOR_VERSION = "v1"
+API_PREFIX = f"/api/{API_MAJOR_VERSION}/"
+PROBLEM_CONTENT_TYPE = "application/problem+json"

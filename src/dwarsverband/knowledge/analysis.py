@@ -1,0 +1,123 @@
+"""Dutch text analysis shared by indexing, querying and snippets on every database.
+
+Text is split into words, lower-cased, stripped of Dutch stop words and reduced with the
+Snowball Dutch stemmer (PyStemmer). The same function prepares documents and queries on SQLite
+and on PostgreSQL, so both backends match the same documents.
+
+PostgreSQL 15's own `dutch` configuration uses the older Porter-style Dutch stemmer, which keeps
+"woningcorporaties" and "woningcorporatie" apart; PyStemmer's current Dutch stemmer joins them.
+That is why the text is stemmed here and PostgreSQL indexes the stems with the `simple`
+configuration (no second stemming).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import Stemmer
+
+# The Snowball Dutch stop word list (as shipped with PostgreSQL's `dutch` configuration).
+STOP_WORDS = frozenset(
+    """
+    de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om
+    hem dan zou of wat mijn men dit zo door over ze zich bij ook tot je mij uit der daar haar
+    naar heb hoe heeft hebben deze u want nog zal me zij nu ge geen omdat iets worden toch al
+    waren veel meer doen toen moet ben zonder kan hun dus alles onder ja eens hier wie werd
+    altijd doch wordt wezen kunnen ons zelf tegen na reeds wil kon niets uw iemand geweest
+    andere
+    """.split()  # noqa: SIM905
+)
+
+WORD = re.compile(r"\w+", re.UNICODE)
+MAX_QUERY_LENGTH = 500
+MAX_QUERY_TERMS = 12
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    stemmer = Stemmer.Stemmer("dutch")
+    stemmer.maxCacheSize = 50_000
+    return stemmer
+
+
+def _fold(word: str) -> str:
+    """Lower case without diacritics, so "coördinatie" and "coordinatie" meet."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def words(text: str) -> list[str]:
+    return [_fold(match) for match in WORD.findall(text)]
+
+
+def stem(word: str) -> str:
+    return str(_stemmer().stemWord(word))
+
+
+def terms(text: str) -> list[str]:
+    """The index terms of a text: folded, stop words removed, stemmed."""
+    kept = [word for word in words(text) if word not in STOP_WORDS]
+    return [str(term) for term in _stemmer().stemWords(kept)]
+
+
+def index_text(text: str) -> str:
+    return " ".join(terms(text))
+
+
+def query_terms(query: str) -> list[str]:
+    """Distinct stems of a query, in order, at most MAX_QUERY_TERMS."""
+    seen: list[str] = []
+    for term in terms(query):
+        if term not in seen:
+            seen.append(term)
+    return seen[:MAX_QUERY_TERMS]
+
+
+@dataclass(frozen=True)
+class Snippet:
+    html: str
+    matched: bool
+
+
+def snippet(text: str, stems: list[str], *, width: int = 32) -> Snippet:
+    """A window of about `width` words with the most query matches, matches in <mark>.
+
+    Returns escaped HTML: only the <mark> elements are markup.
+    """
+    wanted = set(stems)
+    tokens = list(re.finditer(r"\S+", text))
+    if not tokens:
+        return Snippet(html="", matched=False)
+    hits = []
+    for index, match in enumerate(tokens):
+        token_words = words(match.group())
+        if any(stem(word) in wanted for word in token_words if word not in STOP_WORDS):
+            hits.append(index)
+    start = 0
+    if hits:
+        best = max(
+            range(len(hits)),
+            key=lambda i: (sum(1 for h in hits[i:] if h < hits[i] + width), -i),
+        )
+        start = max(0, hits[best] - 6)
+    end = min(len(tokens), start + width)
+    hit_set = set(hits)
+    parts = []
+    for index in range(start, end):
+        word = tokens[index].group()
+        parts.append(_mark(word) if index in hit_set else html.escape(word))
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(tokens) else ""
+    return Snippet(html=prefix + " ".join(parts) + suffix, matched=bool(hits))
+
+
+def _mark(token: str) -> str:
+    match = re.match(r"^(\W*)(.*?)(\W*)$", token, re.UNICODE | re.DOTALL)
+    if not match:
+        return f"<mark>{html.escape(token)}</mark>"
+    lead, core, trail = match.groups()
+    return f"{html.escape(lead)}<mark>{html.escape(core)}</mark>{html.escape(trail)}"

@@ -1,0 +1,136 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from dwarsverband.knowledge.constants import (
+    MAX_UPLOAD_BYTES,
+    AdviceRole,
+    PublicationKind,
+    Visibility,
+)
+from dwarsverband.knowledge.searching import Filters, SearchQueryError, validate_query
+from dwarsverband.organisations.models import Organisation
+from dwarsverband.programmes.models import Theme
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Zoekterm"),
+        required=False,
+        help_text=_("Bijvoorbeeld: samenwerking arbeidsmarkt, woningcorporaties, Gouda."),
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    soort = forms.SlugField(label=_("Soort"), required=False, widget=forms.HiddenInput)
+    thema = forms.SlugField(label=_("Thema"), required=False, widget=forms.HiddenInput)
+    organisatie = forms.SlugField(label=_("Organisatie"), required=False, widget=forms.HiddenInput)
+    jaar = forms.IntegerField(
+        label=_("Jaar"),
+        required=False,
+        min_value=1900,
+        max_value=2100,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid": _("Het jaar moet een jaartal zijn, zoals 2018."),
+            "min_value": _("Het jaar moet een jaartal zijn, zoals 2018."),
+            "max_value": _("Het jaar moet een jaartal zijn, zoals 2018."),
+        },
+    )
+
+    def clean_q(self) -> str:
+        query = str(self.cleaned_data.get("q") or "")
+        try:
+            return validate_query(query)
+        except SearchQueryError as error:
+            raise forms.ValidationError(str(error)) from error
+
+    def clean_soort(self) -> str:
+        return str(self.cleaned_data.get("soort") or "")[:40]
+
+    def filters(self) -> Filters:
+        data = self.cleaned_data
+        return Filters(
+            doc_type=data.get("soort") or "",
+            theme=data.get("thema") or "",
+            organisation=data.get("organisatie") or "",
+            year=data.get("jaar") or None,
+        )
+
+
+class PublicationUploadForm(forms.Form):
+    title = forms.CharField(label=_("Titel"), max_length=300)
+    kind = forms.ChoiceField(label=_("Soort"), choices=PublicationKind.choices)
+    authors = forms.CharField(
+        label=_("Auteurs"),
+        max_length=500,
+        required=False,
+        help_text=_("Namen van de auteurs, gescheiden door komma's."),
+    )
+    organisations = forms.ModelMultipleChoiceField(
+        label=_("Organisaties"),
+        queryset=Organisation.objects.exclude(kind="municipality").order_by("name"),
+        required=False,
+        help_text=_("Organisaties die de publicatie uitgaven of schreven."),
+    )
+    published_on = forms.DateField(
+        label=_("Datum van verschijnen"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Thema's"), queryset=Theme.objects.order_by("name"), required=False
+    )
+    summary = forms.CharField(label=_("Samenvatting"), required=False, widget=forms.Textarea)
+    visibility = forms.ChoiceField(
+        label=_("Zichtbaarheid"), choices=Visibility.choices, initial=Visibility.PUBLIC
+    )
+    file = forms.FileField(
+        label=_("Bestand"),
+        help_text=_(
+            "PDF met tekstlaag, Markdown (.md) of HTML (.html), hooguit %(max)s MB. De tekst "
+            "wordt verdeeld in genummerde passages; die kunt u daarna corrigeren."
+        )
+        % {"max": MAX_UPLOAD_BYTES // 1024 // 1024},
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.md,.markdown,.html,.htm"}),
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                _("Het bestand is %(size)s MB; het maximum is %(max)s MB.")
+                % {
+                    "size": round(upload.size / 1024 / 1024, 1),
+                    "max": MAX_UPLOAD_BYTES // 1024 // 1024,
+                }
+            )
+        return upload
+
+
+class PassageEditForm(forms.Form):
+    passage_id = forms.IntegerField(widget=forms.HiddenInput)
+    number = forms.CharField(label=_("Nummer"), max_length=20)
+    chapter = forms.CharField(label=_("Hoofdstuk of paragraaf"), max_length=300, required=False)
+    page = forms.IntegerField(label=_("Pagina"), required=False, min_value=1, max_value=100000)
+    text = forms.CharField(
+        label=_("Tekst"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Zet een regel met alleen --- waar de passage gesplitst moet worden."),
+    )
+    merge_with_previous = forms.BooleanField(
+        label=_("Samenvoegen met de vorige passage"), required=False
+    )
+    delete = forms.BooleanField(label=_("Verwijderen"), required=False)
+
+
+PassageFormSet = forms.formset_factory(PassageEditForm, extra=0, max_num=5000, absolute_max=5000)
+
+
+class RoleForm(forms.Form):
+    rol = forms.ChoiceField(
+        label=_("Advies voor"),
+        choices=[("", _("alle rollen")), *AdviceRole.choices],
+        required=False,
+    )

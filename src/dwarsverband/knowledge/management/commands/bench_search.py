@@ -1,0 +1,278 @@
+"""`dwarsverband bench search`: quality and speed of the platform search.
+
+Quality: nDCG@10 and recall@10 over a Dutch query set with judgements (bench_data.py), for the
+search service and, in the same run on the same documents, a plain `icontains` baseline and
+database full-text search without stemming (FTS5 / PostgreSQL `simple` on the raw text).
+Speed: index build time and size for N generated passages, then p50/p95 latency of the full
+search service (matching, permissions, facets, snippets, page 1) over the queries.
+Generated documents are removed again at the end; the rest of the index is left as it was.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+import time
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection
+from django.db.models import Q
+
+from dwarsverband.knowledge.analysis import STOP_WORDS, words
+from dwarsverband.knowledge.bench_data import DEMO_QUERIES, TOPICS, as_document, generate
+from dwarsverband.knowledge.indexing import FTS_TABLE, index_documents
+from dwarsverband.knowledge.models import Passage, Roadmap, SearchDocument
+from dwarsverband.knowledge.searching import search
+
+RAW_FTS = "knowledge_bench_raw_fts"
+K = 10
+
+
+def ndcg(ranked: list[str], judgements: dict[str, int], k: int = K) -> float:
+    dcg = sum(
+        (2 ** judgements.get(key, 0) - 1) / math.log2(i + 2) for i, key in enumerate(ranked[:k])
+    )
+    ideal = sorted(judgements.values(), reverse=True)[:k]
+    idcg = sum((2**grade - 1) / math.log2(i + 2) for i, grade in enumerate(ideal))
+    return dcg / idcg if idcg else 0.0
+
+
+def recall(ranked: list[str], judgements: dict[str, int], k: int = K) -> float:
+    relevant = {key for key, grade in judgements.items() if grade > 0}
+    return len(relevant & set(ranked[:k])) / len(relevant) if relevant else 0.0
+
+
+def _raw_terms(query: str) -> list[str]:
+    return [word for word in words(query) if word not in STOP_WORDS]
+
+
+class Command(BaseCommand):
+    help = "Meet kwaliteit (nDCG@10, recall@10) en snelheid (p95) van het zoeken."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--passages",
+            type=int,
+            default=100_000,
+            help="Aantal gegenereerde passages voor de snelheidsmeting.",
+        )
+        parser.add_argument(
+            "--quality-passages",
+            type=int,
+            default=840,
+            help="Gegenereerde passages voor de kwaliteitsmeting.",
+        )
+        parser.add_argument("--repeat", type=int, default=5, help="Herhalingen per zoekvraag.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not Roadmap.objects.filter(slug="routekaart-regionale-samenwerking").exists():
+            raise CommandError("Laad eerst de demogegevens: dwarsverband load-demo")
+        self.stdout.write(f"Database: {connection.vendor}")
+        self._cleanup()
+        try:
+            self._quality(options["quality_passages"])
+            self._cleanup()
+            self._speed(options["passages"], options["repeat"])
+        finally:
+            self._cleanup()
+
+    # -- quality -------------------------------------------------------------------------
+    def _judgements(self, generated: list[Any]) -> list[tuple[str, dict[str, int]]]:
+        queries: list[tuple[str, dict[str, int]]] = []
+        for topic_id, query, _concepts, _context in TOPICS:
+            judged = {
+                f"passage:{p.key.replace(':', '-')}": 2
+                for p in generated
+                if p.topic == topic_id and p.relevant
+            }
+            queries.append((query, judged))
+        roadmap = Roadmap.objects.get(slug="routekaart-regionale-samenwerking")
+        passages = {p.number: p.pk for p in Passage.objects.filter(publication=roadmap.publication)}
+        signposts = {s.position: s.pk for s in roadmap.signposts.all()}
+        for query, demo in DEMO_QUERIES:
+            judged = {}
+            for key, grade in demo.items():
+                kind, _, ref = key.partition(":")
+                if kind == "passage":
+                    judged[f"passage:{passages[ref]}"] = grade
+                elif kind == "signpost":
+                    judged[f"signpost:{signposts[int(ref)]}"] = grade
+                elif kind == "roadmap":
+                    judged[f"roadmap:{roadmap.pk}"] = grade
+                elif kind == "publication" and roadmap.publication_id:
+                    judged[f"publication:{roadmap.publication_id}"] = grade
+                else:
+                    found = SearchDocument.objects.filter(
+                        doc_type=kind, url__contains=ref
+                    ).values_list("key", flat=True)
+                    judged.update({found_key: grade for found_key in found})
+            queries.append((query, judged))
+        return queries
+
+    def _quality(self, count: int) -> None:
+        generated = list(generate(count, relevant_per_topic=8))
+        index_documents(as_document(p, 2020) for p in generated)
+        queries = self._judgements(generated)
+        self._build_raw_fts()
+        systems = {
+            "icontains (alle woorden, anders een)": self._icontains,
+            "full-text zonder stemming": self._raw_fulltext,
+            "Dwarsverband-zoeken (gestemd)": self._service,
+        }
+        keys = dict(SearchDocument.objects.values_list("id", "key"))
+        self.stdout.write(
+            f"\nKwaliteit: {len(queries)} zoekvragen, {SearchDocument.objects.count()} documenten "
+            f"({count} gegenereerd)"
+        )
+        scores: dict[str, float] = {}
+        for name, system in systems.items():
+            ndcgs, recalls = [], []
+            for query, judged in queries:
+                ranked = [keys[pk] for pk in system(query)[:K]]
+                ndcgs.append(ndcg(ranked, judged))
+                recalls.append(recall(ranked, judged))
+            scores[name] = statistics.mean(ndcgs)
+            self.stdout.write(
+                f"  {name:40s} nDCG@10 {statistics.mean(ndcgs):.3f}   "
+                f"recall@10 {statistics.mean(recalls):.3f}"
+            )
+        best_baseline = max(v for k, v in scores.items() if not k.startswith("Dwarsverband"))
+        ours = scores["Dwarsverband-zoeken (gestemd)"]
+        self.stdout.write(f"  verhouding tot de beste basislijn: {ours / best_baseline:.2f}x")
+
+    def _service(self, query: str) -> list[int]:
+        results = search(query=query, user=AnonymousUser(), per_page=K, with_facets=False)
+        return [result.id for result in results.results]
+
+    def _icontains(self, query: str) -> list[int]:
+        """All words (in id order), filled up with documents holding some of them."""
+        terms = _raw_terms(query)
+        every, anyone = Q(), Q()
+        for term in terms:
+            every &= Q(title__icontains=term) | Q(body__icontains=term)
+            anyone |= Q(title__icontains=term) | Q(body__icontains=term)
+        documents = SearchDocument.objects.order_by("id").values_list("id", flat=True)
+        found = list(documents.filter(every)[:K])
+        if len(found) < K:
+            found += [pk for pk in documents.filter(anyone)[: K * 3] if pk not in found]
+        return found[:K]
+
+    def _build_raw_fts(self) -> None:
+        if connection.vendor != "sqlite":
+            return
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP TABLE IF EXISTS {RAW_FTS}")
+            cursor.execute(
+                f"CREATE VIRTUAL TABLE {RAW_FTS} USING fts5(title, body, "
+                "tokenize = 'unicode61 remove_diacritics 2')"
+            )
+            cursor.execute(
+                f"INSERT INTO {RAW_FTS} (rowid, title, body) "  # noqa: S608
+                "SELECT id, title, body FROM knowledge_searchdocument"
+            )
+
+    def _raw_fulltext(self, query: str) -> list[int]:
+        """All words first, then some of them (like the service), ranked, without stemming."""
+        terms = _raw_terms(query)
+        found: list[int] = []
+        with connection.cursor() as cursor:
+            for joiner in (" AND ", " OR "):
+                if connection.vendor == "sqlite":
+                    expression = joiner.join(f'"{term}"' for term in terms)
+                    cursor.execute(
+                        f"SELECT rowid FROM {RAW_FTS} WHERE {RAW_FTS} MATCH %s "  # noqa: S608
+                        f"ORDER BY bm25({RAW_FTS}, 5.0, 1.0) LIMIT %s",
+                        [expression, K],
+                    )
+                else:
+                    expression = (" & " if joiner == " AND " else " | ").join(
+                        f"'{term}'" for term in terms
+                    )
+                    cursor.execute(
+                        "SELECT id FROM knowledge_searchdocument, to_tsquery('simple', %s) q, "
+                        "LATERAL (SELECT setweight(to_tsvector('simple', title), 'A') || "
+                        "setweight(to_tsvector('simple', body), 'B') AS v) raw "
+                        "WHERE raw.v @@ q ORDER BY ts_rank(raw.v, q) DESC, id LIMIT %s",
+                        [expression, K],
+                    )
+                found += [row[0] for row in cursor.fetchall() if row[0] not in found]
+                if len(found) >= K:
+                    break
+        return found[:K]
+
+    # -- speed ---------------------------------------------------------------------------
+    def _size(self) -> str:
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute(
+                    "SELECT pg_total_relation_size('knowledge_searchdocument'), "
+                    "pg_relation_size('knowledge_searchdocument_vector_gin')"
+                )
+                total, gin = cursor.fetchone()
+                return (
+                    f"tabel met indexen {total / 1e6:.0f} MB, waarvan GIN-index {gin / 1e6:.0f} MB"
+                )
+            cursor.execute("PRAGMA page_size")
+            page_size = cursor.fetchone()[0]
+            try:
+                cursor.execute(
+                    "SELECT SUM(pgsize) FROM dbstat WHERE name LIKE %s", [f"{FTS_TABLE}%"]
+                )
+                fts = cursor.fetchone()[0] or 0
+                cursor.execute(
+                    "SELECT SUM(pgsize) FROM dbstat WHERE name LIKE 'knowledge_searchdocument%%'"
+                )
+                table = cursor.fetchone()[0] or 0
+                return f"documenttabel {table / 1e6:.0f} MB, FTS5-index {fts / 1e6:.0f} MB"
+            except Exception:  # dbstat is not compiled into every SQLite
+                cursor.execute("PRAGMA page_count")
+                pages = cursor.fetchone()[0]
+                return f"hele database {pages * page_size / 1e6:.0f} MB (dbstat ontbreekt)"
+
+    def _speed(self, count: int, repeat: int) -> None:
+        self.stdout.write(f"\nSnelheid: {count} gegenereerde passages")
+        started = time.perf_counter()
+        index_documents(as_document(p, 2000 + n % 25) for n, p in enumerate(generate(count)))
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE knowledge_searchdocument")
+        built = time.perf_counter() - started
+        self.stdout.write(f"  index opbouwen: {built:.1f} s ({count / built:.0f} passages/s)")
+        self.stdout.write(f"  omvang: {self._size()}")
+        queries = [query for _id, query, _c, _x in TOPICS] + [q for q, _j in DEMO_QUERIES]
+        for query in queries:  # warm up caches once
+            search(query=query, user=AnonymousUser())
+        timings = []
+        hits = []
+        for _ in range(repeat):
+            for query in queries:
+                started = time.perf_counter()
+                results = search(query=query, user=AnonymousUser())
+                timings.append((time.perf_counter() - started) * 1000)
+                hits.append(results.count)
+        timings.sort()
+        p95 = timings[int(len(timings) * 0.95) - 1]
+        self.stdout.write(
+            f"  zoeken (volledige service met facetten en fragmenten), {len(timings)} metingen: "
+            f"p50 {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms, max {timings[-1]:.1f} ms; "
+            f"gemiddeld {statistics.mean(hits):.0f} treffers per zoekvraag"
+        )
+
+    def _cleanup(self) -> None:
+        ids = list(
+            SearchDocument.objects.filter(key__startswith="passage:bench-").values_list(
+                "id", flat=True
+            )
+        )
+        with connection.cursor() as cursor:
+            if connection.vendor == "sqlite":
+                cursor.execute(f"DROP TABLE IF EXISTS {RAW_FTS}")
+                for start in range(0, len(ids), 500):
+                    chunk = ids[start : start + 500]
+                    marks = ",".join(["%s"] * len(chunk))
+                    delete = f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})"  # noqa: S608
+                    cursor.execute(delete, chunk)
+        for start in range(0, len(ids), 5000):
+            SearchDocument.objects.filter(id__in=ids[start : start + 5000]).delete()

@@ -1,0 +1,1 @@
+"""Search adapters for apps that have none of their own yet; their own declaration wins."""

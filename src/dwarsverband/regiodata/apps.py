@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RegiodataConfig(AppConfig):
+    name = "dwarsverband.regiodata"
+    label = "regiodata"
+    verbose_name = _("Regiodata")
+    reference_loader = "dwarsverband.regiodata.reference.load"
+    navigation = [(_("Regiodata"), "regiodata:indicator-list")]

@@ -1,0 +1,76 @@
+"""Turning figures into rows for pages and CSV files (numbers formatted the Dutch way)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from dwarsverband.regiodata import selectors
+from dwarsverband.regiodata.aggregation import AreaFigure
+from dwarsverband.regiodata.models import Indicator
+
+
+def formatter(indicator: Indicator) -> Callable[[float | None], str]:
+    def fmt(value: float | None) -> str:
+        if value is None:
+            return _("geen cijfer")
+        return number_format(value, indicator.decimals, use_l10n=True, force_grouping=True)
+
+    return fmt
+
+
+def figure_note(figure: AreaFigure | None) -> str:
+    """Why a computed figure is missing or incomplete, in one short Dutch phrase."""
+    if figure is None:
+        return _("geen cijfer")
+    notes: list[str] = []
+    if not figure.aggregated:
+        notes.append(_("niet optelbaar; zie de cijfers per gemeente"))
+    elif figure.lacking:
+        notes.append(
+            _("%(lacking)s van %(members)s gemeenten zonder cijfer")
+            % {"lacking": figure.lacking_count, "members": figure.members}
+        )
+    if figure.recomputed_from:
+        notes.append(_("herberekend uit %(codes)s") % {"codes": ", ".join(figure.recomputed_from)})
+    if figure.provisional:
+        notes.append(_("voorlopig"))
+    return "; ".join(notes)
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    code: str
+    name: str
+    value: float | None
+    shown: str
+    note: str
+
+
+def key_figure_rows(area: selectors.Area, indicators: list[Indicator]) -> list[dict[str, Any]]:
+    """One row per indicator: the area's latest figure, its note, and the country."""
+    own = selectors.area_series(area=area, indicators=indicators)
+    country = selectors.area_series(area=selectors.country_area(), indicators=indicators)
+    rows = []
+    for indicator in indicators:
+        fmt = formatter(indicator)
+        series = own[indicator.pk]
+        period = series.latest
+        figure = series.latest_figure
+        rows.append(
+            {
+                "indicator": indicator,
+                "period": period or "",
+                "value": figure.value if figure else None,
+                "shown": fmt(figure.value if figure else None),
+                "note": figure_note(figure) if figure else _("geen cijfer"),
+                "country": fmt(country[indicator.pk].value(period)) if period else fmt(None),
+                "country_value": country[indicator.pk].value(period) if period else None,
+                "periods": len(series.periods),
+            }
+        )
+    return rows

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TablesessionsConfig(AppConfig):
+    name = "dwarsverband.tablesessions"
+    label = "tablesessions"
+    verbose_name = _("Tafelsessies")
+    navigation = [(_("Tafelsessies"), "tablesessions:session-list")]

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from dwarsverband.common.loading import load_on_first_start
+from dwarsverband.organisations.constants import PlatformRole
+from dwarsverband.organisations.models import Organisation, User
+from tests.factories import UserFactory
+
+pytest_plugins = ["tests.browser_support"]
+
+PASSWORD = "geheim-wachtwoord-123"
+
+
+def ensure_reference_and_demo() -> None:
+    if not Organisation.objects.filter(code="GM0363").exists():
+        load_on_first_start()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    """Load reference and demo data once; each test runs in a transaction on top of it."""
+    with django_db_blocker.unblock():
+        ensure_reference_and_demo()
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> Iterator[None]:
+    """Rate-limit counters and cached pages must not leak from one test into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _dutch() -> Iterator[None]:
+    """Every test starts in Dutch, whatever language an earlier test left active."""
+    from django.utils import translation
+
+    with translation.override("nl"):
+        yield
+
+
+@pytest.fixture
+def reference(db: Any) -> None:
+    ensure_reference_and_demo()
+
+
+@pytest.fixture
+def make_user(db: Any) -> Callable[..., User]:
+    def make(role: str = PlatformRole.READER, organisation: Organisation | None = None) -> User:
+        return UserFactory(platform_role=role, organisation=organisation)
+
+    return make

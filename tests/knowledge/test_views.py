@@ -1,0 +1,186 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from dwarsverband.knowledge.constants import Visibility
+from dwarsverband.knowledge.models import Publication, Roadmap
+from dwarsverband.organisations.constants import PlatformRole
+from dwarsverband.organisations.models import User
+from tests.knowledge.pdfs import image_only_pdf, report_pdf
+
+pytestmark = pytest.mark.django_db
+
+ROADMAP = "/kennis/routekaarten/routekaart-regionale-samenwerking"
+
+
+@pytest.fixture(autouse=True)
+def _media(settings: Any, tmp_path: Path) -> None:
+    settings.MEDIA_ROOT = tmp_path
+
+
+def test_search_page_shows_results_with_facets(client: Client, reference: None) -> None:
+    response = client.get("/zoeken", {"q": "samenwerkingen"})
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<mark>" in html
+    assert "Soort" in html and "wegwijzer (" in html
+
+
+def test_search_page_without_query_shows_only_the_form(client: Client, reference: None) -> None:
+    response = client.get("/zoeken")
+
+    assert response.status_code == 200
+    assert "Vul een zoekterm in" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"q": ""}, "Vul een zoekterm in"),
+        ({"q": "samenwerking " * 154}, "De zoekvraag is te lang (2001 tekens)"),
+        ({"q": "regio", "jaar": "twintig"}, "Het jaar moet een jaartal zijn, zoals 2018."),
+    ],
+    ids=["empty", "2000-chars", "bad-year"],
+)
+def test_bad_search_input_gives_a_message_not_an_error(
+    client: Client, reference: None, params: dict[str, str], message: str
+) -> None:
+    response = client.get("/zoeken", params)
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+
+
+def test_role_view_shows_only_that_roles_advice(client: Client, reference: None) -> None:
+    roadmap = Roadmap.objects.get(slug="routekaart-regionale-samenwerking")
+    signpost = roadmap.signposts.get(position=1)
+    mayor = signpost.advice.get(role="mayor").text
+    council = signpost.advice.get(role="council_member").text
+
+    everyone = client.get(ROADMAP).content.decode()
+    for_council = client.get(ROADMAP, {"rol": "council_member"}).content.decode()
+
+    assert mayor in everyone and council in everyone
+    assert council in for_council and mayor not in for_council
+    assert "U ziet het advies voor de rol raadslid." in for_council
+    assert signpost.story.title in for_council
+    assert "passage 3.1" in for_council
+
+
+def test_unknown_role_falls_back_to_all_roles(client: Client, reference: None) -> None:
+    response = client.get(ROADMAP, {"rol": "koning"})
+
+    assert response.status_code == 200
+    assert "Selecteer een geldige keuze" in response.content.decode()
+
+
+def test_demo_roadmap_has_six_or_more_complete_signposts(reference: None) -> None:
+    roadmap = Roadmap.objects.get(slug="routekaart-regionale-samenwerking")
+    signposts = list(roadmap.signposts.all())
+
+    assert len(signposts) >= 6
+    for signpost in signposts:
+        assert signpost.story.organisations.exists()
+        assert signpost.passages.exists()
+        assert sorted(signpost.advice.values_list("role", flat=True)) == sorted(
+            ["mayor", "alderman", "council_member", "civil_servant"]
+        )
+
+
+def test_roadmap_pdf_handout_for_one_role(client: Client, reference: None) -> None:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    response = client.get(f"{ROADMAP}/pdf", {"rol": "mayor"})
+
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(response.content)).pages)
+    assert "Handout voor de rol burgemeester" in text
+    assert "Advies voor de rol burgemeester" in text
+    assert "Advies voor de rol wethouder" not in text
+
+
+def test_passages_have_anchors_on_the_publication_page(client: Client, reference: None) -> None:
+    response = client.get("/kennis/publicaties/voorbeeld-samen-werken-aan-werk")
+
+    html = response.content.decode()
+    assert 'id="passage-3-1"' in html
+    assert "Voorbeeldinhoud." in html
+
+
+def test_confidential_publication_page_is_hidden_from_others(
+    client: Client, reference: None
+) -> None:
+    Publication.objects.filter(slug="voorbeeld-samen-werken-aan-werk").update(
+        visibility=Visibility.ORGANISATIONS
+    )
+
+    assert client.get("/kennis/publicaties/voorbeeld-samen-werken-aan-werk").status_code == 404
+
+
+def test_coordinator_uploads_a_pdf_and_lands_on_the_split(
+    client: Client, make_user: Callable[..., User], reference: None
+) -> None:
+    client.force_login(make_user(PlatformRole.COORDINATOR))
+
+    response = client.post(
+        "/kennis/publicaties/nieuw",
+        {
+            "title": "Geüpload rapport",
+            "kind": "research_report",
+            "visibility": "public",
+            "file": SimpleUploadedFile("rapport.pdf", report_pdf(), "application/pdf"),
+        },
+    )
+
+    publication = Publication.objects.get(title="Geüpload rapport")
+    assert response.status_code == 302
+    assert response["Location"] == f"/kennis/publicaties/{publication.slug}/passages"
+    assert publication.passages.count() == 4
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_upload_of_a_scan_shows_why_and_saves_nothing(
+    client: Client, make_user: Callable[..., User], reference: None
+) -> None:
+    client.force_login(make_user(PlatformRole.COORDINATOR))
+
+    response = client.post(
+        "/kennis/publicaties/nieuw",
+        {
+            "title": "Scan",
+            "kind": "research_report",
+            "visibility": "public",
+            "file": SimpleUploadedFile("scan.pdf", image_only_pdf(), "application/pdf"),
+        },
+    )
+
+    assert response.status_code == 200
+    assert "geen leesbare tekst" in response.content.decode()
+    assert not Publication.objects.filter(title="Scan").exists()
+
+
+def test_readers_cannot_upload(client: Client, make_user: Callable[..., User]) -> None:
+    client.force_login(make_user(PlatformRole.READER))
+
+    assert client.get("/kennis/publicaties/nieuw").status_code == 403
+
+
+def test_deleting_a_cited_publication_explains_why_not(
+    client: Client, make_user: Callable[..., User], reference: None
+) -> None:
+    client.force_login(make_user(PlatformRole.COORDINATOR))
+
+    response = client.post("/kennis/publicaties/voorbeeld-samen-werken-aan-werk/verwijderen")
+
+    assert response.status_code == 200
+    assert "wegwijzers halen er passages uit aan" in response.content.decode()
+    assert Publication.objects.filter(slug="voorbeeld-samen-werken-aan-werk").exists()

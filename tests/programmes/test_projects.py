@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+
+from dwarsverband.organisations.constants import PlatformRole
+from dwarsverband.organisations.models import Organisation, User
+from dwarsverband.programmes.models import Programme, Project
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_programmes_are_listed_and_open(client: Client, reference: None) -> None:
+    response = client.get("/jaarprogrammas")
+    assert response.status_code == 200
+    programme = Programme.objects.get(organisation__slug="platform31")
+    assert client.get(programme.get_absolute_url()).status_code == 200
+    project = programme.projects.get(reference="P31-01")
+    response = client.get(project.get_absolute_url())
+    assert response.status_code == 200
+    assert "Vergelijkbare projecten van andere organisaties" in response.content.decode()
+
+
+def test_editor_adds_a_project_to_their_own_programme(
+    client: Client, reference: None, make_user: Callable[..., User]
+) -> None:
+    gouda = Organisation.objects.get(code="GM0513")
+    client.force_login(make_user(PlatformRole.EDITOR, gouda))
+    programme = Programme.objects.get(organisation=gouda, year=2026)
+    response = client.post(
+        f"/jaarprogrammas/{programme.pk}/project-toevoegen",
+        {
+            "title": "Jongeren aan het werk",
+            "description": "Jongeren zonder startkwalificatie begeleiden naar werk.",
+            "kind": "need",
+            "status": "planned",
+        },
+    )
+    assert response.status_code == 302
+    project = Project.objects.get(title="Jongeren aan het werk")
+    assert project.content_hash
+
+
+def test_editor_cannot_change_another_organisations_programme(
+    client: Client, reference: None, make_user: Callable[..., User]
+) -> None:
+    client.force_login(make_user(PlatformRole.EDITOR, Organisation.objects.get(code="GM0513")))
+    programme = Programme.objects.get(organisation__slug="platform31")
+    project = programme.projects.first()
+    assert project is not None
+    assert client.get(f"/jaarprogrammas/{programme.pk}/project-toevoegen").status_code == 403
+    response = client.post(f"/projecten/{project.pk}/bewerken", {"title": "x", "description": "y"})
+    assert response.status_code == 403
+
+
+def test_second_programme_for_the_same_year_is_refused_with_a_message(
+    client: Client, reference: None, make_user: Callable[..., User]
+) -> None:
+    gouda = Organisation.objects.get(code="GM0513")
+    client.force_login(make_user(PlatformRole.EDITOR, gouda))
+    response = client.post(
+        "/jaarprogrammas/nieuw", {"organisation": gouda.pk, "year": 2026, "title": "Nog een"}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    assert Programme.objects.filter(organisation=gouda, year=2026).count() == 1
+
+
+def test_end_before_start_is_refused(
+    client: Client, reference: None, make_user: Callable[..., User]
+) -> None:
+    gouda = Organisation.objects.get(code="GM0513")
+    client.force_login(make_user(PlatformRole.EDITOR, gouda))
+    programme = Programme.objects.get(organisation=gouda, year=2026)
+    response = client.post(
+        f"/jaarprogrammas/{programme.pk}/project-toevoegen",
+        {
+            "title": "Omgekeerd",
+            "description": "Tekst",
+            "kind": "project",
+            "status": "running",
+            "starts_on": "2026-05-01",
+            "ends_on": "2026-01-01",
+        },
+    )
+    assert response.status_code == 200
+    assert "ends_on" in response.context["form"].errors
+    assert not Project.objects.filter(title="Omgekeerd").exists()
+
+
+def test_unknown_programme_and_project_give_404(client: Client, reference: None) -> None:
+    assert client.get("/jaarprogrammas/999999").status_code == 404
+    assert client.get("/projecten/999999").status_code == 404
+    assert client.get("/jaarprogrammas", {"jaar": "abc", "pagina": "-1"}).status_code == 200
