@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
+
+from django.core import signals
+from django.db import close_old_connections
 
 from dwarsverband.conf.wsgi import application
 
@@ -16,11 +20,25 @@ pytestmark = pytest.mark.django_db
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 
 
+@pytest.fixture
+def _keep_test_connection() -> Iterator[None]:
+    """Calls go straight to the WSGI handler, whose end-of-request signal would close the
+    database connection that holds the test's transaction (Django's test client guards
+    against this the same way)."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @schema.parametrize()
 @settings(
     max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-def test_api_follows_its_own_document(case: Any, reference: None) -> None:
+def test_api_follows_its_own_document(
+    case: Any, reference: None, _keep_test_connection: None
+) -> None:
     case.call_and_validate(headers={"Host": "127.0.0.1"})
