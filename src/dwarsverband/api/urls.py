@@ -1,11 +1,12 @@
 """Routing of the versioned API. Paths are plural Dutch nouns in kebab-case, no trailing slash."""
 
+from importlib import import_module
+
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.decorators import csp_update
+from django.apps import apps
 from django.urls import URLPattern, URLResolver, path
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularRedocView
-
-from dwarsverband.organisations import apis as organisation_apis
 
 app_name = "api"
 
@@ -19,18 +20,23 @@ urlpatterns: list[URLPattern | URLResolver] = [
         ),
         name="docs",
     ),
-    path("organisaties", organisation_apis.OrganisationListApi.as_view(), name="organisation-list"),
-    path(
-        "organisaties/<slug:slug>",
-        organisation_apis.OrganisationDetailApi.as_view(),
-        name="organisation-detail",
-    ),
-    path("regios", organisation_apis.RegionListApi.as_view(), name="region-list"),
-    path("regios/<str:code>", organisation_apis.RegionDetailApi.as_view(), name="region-detail"),
-    path("netwerken", organisation_apis.NetworkListApi.as_view(), name="network-list"),
-    path(
-        "netwerken/<slug:slug>",
-        organisation_apis.NetworkDetailApi.as_view(),
-        name="network-detail",
-    ),
 ]
+
+
+def _app_routes() -> list[URLPattern | URLResolver]:
+    """Each domain app publishes its endpoints as ``api_urlpatterns`` in its ``apis.py``."""
+    routes: list[URLPattern | URLResolver] = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("dwarsverband.") or config.name == "dwarsverband.api":
+            continue
+        try:
+            module = import_module(f"{config.name}.apis")
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.apis":
+                raise
+            continue
+        routes.extend(getattr(module, "api_urlpatterns", []))
+    return routes
+
+
+urlpatterns += _app_routes()

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
+from django.urls import URLPattern, path
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
@@ -268,3 +269,21 @@ class NetworkDetailApi(generics.RetrieveAPIView):
 
     def get_queryset(self) -> QuerySet[Organisation]:
         return selectors.network_list()
+
+
+api_urlpatterns: list[URLPattern] = [
+    path("organisaties", OrganisationListApi.as_view(), name="organisation-list"),
+    path(
+        "organisaties/<slug:slug>",
+        OrganisationDetailApi.as_view(),
+        name="organisation-detail",
+    ),
+    path("regios", RegionListApi.as_view(), name="region-list"),
+    path("regios/<str:code>", RegionDetailApi.as_view(), name="region-detail"),
+    path("netwerken", NetworkListApi.as_view(), name="network-list"),
+    path(
+        "netwerken/<slug:slug>",
+        NetworkDetailApi.as_view(),
+        name="network-detail",
+    ),
+]
