@@ -7,10 +7,9 @@ from typing import Any
 
 import pytest
 import schemathesis
-from hypothesis import HealthCheck, settings
-
 from django.core import signals
 from django.db import close_old_connections
+from hypothesis import HealthCheck, settings
 
 from dwarsverband.conf.wsgi import application
 
