@@ -112,6 +112,15 @@ class Opportunity(BaseModel):
     decided_at = models.DateTimeField(
         _("besloten op"), null=True, blank=True, help_text=_("Moment van oppakken of afwijzen.")
     )
+    community = models.ForeignKey(
+        "communities.Community",
+        verbose_name=_("leerkring"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="source_opportunities",
+        help_text=_("De leerkring die uit deze opgepakte kans is gestart."),
+    )
     decided_hash_a = models.CharField(
         _("inhoud A bij besluit"),
         max_length=64,

@@ -25,7 +25,7 @@ class OpportunityFilters:
 def opportunity_list(*, filters: OpportunityFilters) -> QuerySet[Opportunity]:
     """Opportunities, best first. Dismissed ones only when asked for explicitly."""
     opportunities = Opportunity.objects.select_related(
-        "project_a__programme__organisation", "project_b__programme__organisation"
+        "project_a__programme__organisation", "project_b__programme__organisation", "community"
     ).prefetch_related("project_a__themes", "project_b__themes")
     if filters.status:
         opportunities = opportunities.filter(status=filters.status)
@@ -70,6 +70,7 @@ def opportunity_get(*, pk: int) -> Opportunity | None:
             "project_a__programme__organisation",
             "project_b__programme__organisation",
             "decided_by",
+            "community",
         )
         .prefetch_related("project_a__themes", "project_b__themes")
         .filter(pk=pk)

@@ -11,11 +11,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dwarsverband.communities import services as community_services
+from dwarsverband.communities.models import Community
 from dwarsverband.matching.constants import OpportunityStatus
 from dwarsverband.matching.engine import explain, lexical
 from dwarsverband.matching.engine.backends import EmbeddingBackend, get_backend
 from dwarsverband.matching.engine.similarity import hybrid_neighbours
 from dwarsverband.matching.engine.themes import suggest_themes
+from dwarsverband.matching.explanations import opportunity_explanation
 from dwarsverband.matching.models import Opportunity
 from dwarsverband.matching.vectors import vectors_for_texts
 from dwarsverband.organisations.models import NetworkMembership
@@ -221,6 +224,40 @@ def opportunity_accept(*, user: Any, opportunity: Opportunity) -> Opportunity:
         ]
     )
     return opportunity
+
+
+@transaction.atomic
+def opportunity_start_community(*, user: Any, opportunity: Opportunity) -> Community:
+    """Start a learning circle (in preparation) from an accepted opportunity, prefilled with
+    both parties, their shared themes and the explanation. Starting twice gives the same one."""
+    if opportunity.status != OpportunityStatus.ACCEPTED:
+        raise ValidationError(_("Alleen een opgepakte kans kan een leerkring starten."))
+    if opportunity.community_id is not None:
+        return opportunity.community  # type: ignore[return-value]
+    project_a, project_b = opportunity.project_a, opportunity.project_b
+    themes_a = set(project_a.themes.values_list("pk", flat=True))
+    themes_b = set(project_b.themes.values_list("pk", flat=True))
+    subject = ", ".join(opportunity.shared_themes[:2]) or project_a.title
+    description = "\n\n".join(
+        [
+            _("Gestart uit de kans „%(a)s” ↔ „%(b)s”.")
+            % {"a": project_a.title, "b": project_b.title},
+            *opportunity_explanation(opportunity),
+        ]
+    )
+    community = community_services.community_create_from_opportunity(
+        user=user,
+        title=_("Leerkring %(subject)s") % {"subject": subject},
+        description=description,
+        theme_ids=sorted(themes_a & themes_b or themes_a | themes_b),
+        organisation_ids=[
+            project_a.programme.organisation_id,
+            project_b.programme.organisation_id,
+        ],
+    )
+    opportunity.community = community
+    opportunity.save(update_fields=["community", "updated_at"])
+    return community
 
 
 @transaction.atomic

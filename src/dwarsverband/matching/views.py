@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,7 +13,7 @@ from dwarsverband.matching import selectors, services
 from dwarsverband.matching.explanations import opportunity_explanation
 from dwarsverband.matching.forms import DismissForm, OpportunityFilterForm
 from dwarsverband.matching.models import Opportunity
-from dwarsverband.organisations.permissions import user_can_edit_organisation
+from dwarsverband.organisations.permissions import user_can_edit_organisation, user_is_coordinator
 
 
 def _can_decide(request: HttpRequest, opportunity: Opportunity) -> bool:
@@ -85,6 +85,27 @@ def opportunity_accept(request: HttpRequest, pk: int) -> HttpResponse:
     services.opportunity_accept(user=request.user, opportunity=opportunity)
     messages.success(request, _("De kans is opgepakt en staat nu bij de opgepakte kansen."))
     return _back(request, opportunity)
+
+
+@login_required
+@require_POST
+def opportunity_start_community(request: HttpRequest, pk: int) -> HttpResponse:
+    opportunity = _get(pk)
+    if not user_is_coordinator(request.user):
+        raise PermissionDenied
+    try:
+        community = services.opportunity_start_community(user=request.user, opportunity=opportunity)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(opportunity)
+    messages.success(
+        request,
+        _(
+            "De leerkring is gestart (in voorbereiding) met beide partijen en hun thema's. "
+            "Vul de gegevens verder aan."
+        ),
+    )
+    return redirect("communities:community-update", slug=community.slug)
 
 
 @login_required

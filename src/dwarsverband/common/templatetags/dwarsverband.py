@@ -53,3 +53,11 @@ def form_field(field: BoundField) -> dict[str, object]:
     if field.errors:
         attrs["aria-invalid"] = "true"
     return {"field": field, "widget": field.as_widget(attrs=attrs), "kind": kind}
+
+
+@register.filter
+def is_coordinator(user: object) -> bool:
+    """Whether the user coordinates the platform (and so may start communities, etc.)."""
+    from dwarsverband.organisations.permissions import user_is_coordinator
+
+    return user_is_coordinator(user)
