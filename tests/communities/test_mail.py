@@ -11,9 +11,9 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from dwarsverband.communities import services
-from dwarsverband.communities.constants import RegistrationStatus
+from dwarsverband.communities.constants import MeetingKind, MembershipStatus, RegistrationStatus
 from dwarsverband.communities.models import Registration
-from tests.communities.factories import MeetingFactory
+from tests.communities.factories import MeetingFactory, MembershipFactory
 from tests.communities.smtp import Inbox, ics_attachment, text_part
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -114,3 +114,37 @@ def test_reminder_goes_out_two_days_before_once(smtp_inbox: Inbox) -> None:
     assert [m["To"] for m in reminders] == ["anna1@example.org"]
     assert "Over twee dagen" in text_part(reminders[0])
     assert ics_attachment(reminders[0]) is not None
+
+
+def test_members_get_a_reminder_of_a_series_meeting_once(smtp_inbox: Inbox) -> None:
+    member = MembershipFactory(user__email="lid@example.org")
+    MembershipFactory(community=member.community, status=MembershipStatus.APPLIED)
+    meeting = MeetingFactory(
+        community=member.community,
+        kind=MeetingKind.SERIES,
+        takes_registrations=False,
+        capacity=None,
+        title="Derde bijeenkomst",
+        starts_at=timezone.now() + datetime.timedelta(days=1),
+    )
+    services.agenda_item_add(
+        user=_coordinator(),
+        meeting=meeting,
+        data={"pillar": "news", "title": "Actualiteiten uit de steden", "duration_minutes": 30},
+    )
+    assert services.member_reminders_send(base_url="http://testserver") == 1
+    assert services.member_reminders_send(base_url="http://testserver") == 0
+    [message] = smtp_inbox.wait_for(1)
+    assert message["To"] == "lid@example.org"
+    assert message["Subject"] == "Herinnering: Derde bijeenkomst over twee dagen"
+    text = text_part(message)
+    assert "Actualiteiten uit de steden" in text
+    assert f"http://testserver/bijeenkomsten/{meeting.pk}" in text
+    assert ics_attachment(message) is not None
+
+
+def _coordinator() -> object:
+    from dwarsverband.organisations.constants import PlatformRole
+    from tests.factories import UserFactory
+
+    return UserFactory(platform_role=PlatformRole.COORDINATOR)

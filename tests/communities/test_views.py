@@ -271,3 +271,118 @@ def test_meeting_page_counts_free_seats(client: Client) -> None:
         meeting=meeting, name="A", email="a@example.org", organisation_name="B", consent=True
     )
     assert "Er zijn nog 2 plaatsen vrij." in client.get(meeting.get_absolute_url()).content.decode()
+
+
+def _series_with_agenda(coordinator: Any) -> tuple[Meeting, list[Any]]:
+    meeting = MeetingFactory(kind=MeetingKind.SERIES, takes_registrations=False)
+    items = [
+        services.agenda_item_add(
+            user=coordinator,
+            meeting=meeting,
+            data={"pillar": pillar, "title": title, "duration_minutes": 30},
+        )
+        for pillar, title in (
+            (Pillar.NEWS, "Actualiteiten"),
+            (Pillar.INTERVISION, "Intervisie"),
+            (Pillar.DEEPENING, "Verdieping"),
+        )
+    ]
+    return meeting, items
+
+
+def test_coordinator_edits_reorders_and_deletes_agenda_items(make_user: Any) -> None:
+    coordinator = make_user(PlatformRole.COORDINATOR)
+    meeting, (news, intervision, deepening) = _series_with_agenda(coordinator)
+    client = logged_in(coordinator)
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert reverse("communities:agenda-item-update", args=[news.pk]) in page
+
+    response = client.post(
+        reverse("communities:agenda-item-update", args=[news.pk]),
+        {"pillar": Pillar.NEWS, "title": "Nieuws uit de steden", "duration_minutes": 20},
+    )
+    assert response.status_code == 302
+    news.refresh_from_db()
+    assert (news.title, news.duration_minutes) == ("Nieuws uit de steden", 20)
+
+    client.post(
+        reverse("communities:agenda-item-move", args=[deepening.pk]), {"richting": "omhoog"}
+    )
+    order = list(meeting.agenda_items.order_by("position").values_list("title", flat=True))
+    assert order == ["Nieuws uit de steden", "Verdieping", "Intervisie"]
+
+    confirm = client.get(reverse("communities:agenda-item-delete", args=[intervision.pk]))
+    assert "Intervisie" in confirm.content.decode()
+    assert meeting.agenda_items.count() == 3  # asking is not deleting
+    client.post(reverse("communities:agenda-item-delete", args=[intervision.pk]))
+    assert list(meeting.agenda_items.order_by("position").values_list("position", flat=True)) == [
+        1,
+        2,
+    ]
+
+
+def test_agenda_edit_that_overruns_the_meeting_is_refused(make_user: Any) -> None:
+    coordinator = make_user(PlatformRole.COORDINATOR)
+    _meeting, (news, *_rest) = _series_with_agenda(coordinator)  # three hours, 90 min planned
+    response = logged_in(coordinator).post(
+        reverse("communities:agenda-item-update", args=[news.pk]),
+        {"pillar": Pillar.NEWS, "title": "Actualiteiten", "duration_minutes": 200},
+    )
+    assert response.status_code == 400
+    assert "langer dan de bijeenkomst" in response.content.decode()
+    news.refresh_from_db()
+    assert news.duration_minutes == 30
+
+
+def test_only_the_coordinator_changes_the_agenda(make_user: Any) -> None:
+    meeting, (news, *_rest) = _series_with_agenda(make_user(PlatformRole.COORDINATOR))
+    member = MembershipFactory(community=meeting.community)
+    client = logged_in(member.user)
+    assert "agendapunten/" not in client.get(meeting.get_absolute_url()).content.decode()
+    for name in ("agenda-item-update", "agenda-item-delete", "agenda-item-move"):
+        assert client.post(reverse(f"communities:{name}", args=[news.pk])).status_code == 403
+    assert (
+        Client().get(reverse("communities:agenda-item-update", args=[news.pk])).status_code == 302
+    )
+    assert meeting.agenda_items.count() == 3
+
+
+def test_deleting_the_slot_of_a_scheduled_case_returns_it_to_submitted(make_user: Any) -> None:
+    coordinator = make_user(PlatformRole.COORDINATOR)
+    meeting = MeetingFactory(kind=MeetingKind.SERIES, takes_registrations=False)
+    member = MembershipFactory(community=meeting.community)
+    case = services.case_submit(
+        user=member.user, community=meeting.community, data={"title": "Wachtlijst", "question": "?"}
+    )
+    services.case_schedule(user=coordinator, case=case, meeting=meeting)
+    slot = meeting.agenda_items.get(case=case)
+    logged_in(coordinator).post(reverse("communities:agenda-item-delete", args=[slot.pk]))
+    case.refresh_from_db()
+    assert (case.status, case.meeting) == ("submitted", None)
+
+
+def test_case_is_marked_discussed_only_after_its_meeting(make_user: Any) -> None:
+    coordinator = make_user(PlatformRole.COORDINATOR)
+    meeting = MeetingFactory(kind=MeetingKind.SERIES, takes_registrations=False)
+    member = MembershipFactory(community=meeting.community)
+    case = services.case_submit(
+        user=member.user, community=meeting.community, data={"title": "Schulden", "question": "?"}
+    )
+    services.case_schedule(user=coordinator, case=case, meeting=meeting)
+    client = logged_in(coordinator)
+    url = reverse("communities:case-discussed", args=[meeting.community.slug, case.pk])
+    assert url in client.get(case.get_absolute_url()).content.decode()
+
+    response = client.post(url, follow=True)
+    assert "is nog niet geweest" in response.content.decode()
+    case.refresh_from_db()
+    assert case.status == "scheduled"
+
+    Meeting.objects.filter(pk=meeting.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(days=1),
+        ends_at=timezone.now() - datetime.timedelta(days=1) + datetime.timedelta(hours=3),
+    )
+    assert logged_in(member.user).post(url).status_code == 403
+    client.post(url)
+    case.refresh_from_db()
+    assert case.status == "discussed"

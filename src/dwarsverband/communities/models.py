@@ -487,3 +487,32 @@ class Attendance(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.meeting} – {self.membership_id}"
+
+
+class MemberReminder(BaseModel):
+    """That a member got the reminder for a meeting of the series (so it goes out once)."""
+
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("bijeenkomst"),
+        on_delete=models.CASCADE,
+        related_name="member_reminders",
+        help_text=_("De bijeenkomst."),
+    )
+    membership = models.ForeignKey(
+        Membership,
+        verbose_name=_("deelname"),
+        on_delete=models.CASCADE,
+        related_name="reminders",
+        help_text=_("De deelnemer die de herinnering kreeg."),
+    )
+
+    class Meta:
+        verbose_name = _("herinnering aan deelnemer")
+        verbose_name_plural = _("herinneringen aan deelnemers")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "membership"], name="member_reminder_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} – {self.membership_id}"

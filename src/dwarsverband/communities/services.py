@@ -18,6 +18,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -40,6 +41,7 @@ from dwarsverband.communities.models import (
     Case,
     Community,
     Meeting,
+    MemberReminder,
     Membership,
     Registration,
 )
@@ -440,8 +442,39 @@ def agenda_item_update(*, user: Any, item: AgendaItem, data: dict[str, Any]) -> 
 
 @transaction.atomic
 def agenda_item_delete(*, user: Any, item: AgendaItem) -> None:
+    """Remove an agenda item; a case scheduled in it goes back to the submitted cases."""
     _require_manage(user, item.meeting.community)
+    case = item.case
     item.delete()
+    _renumber_agenda(item.meeting)
+    if case is not None and not AgendaItem.objects.filter(case=case).exists():
+        case.meeting = None
+        case.status = CaseStatus.SUBMITTED
+        case.save(update_fields=["meeting", "status", "updated_at"])
+
+
+def _renumber_agenda(meeting: Meeting) -> None:
+    for position, item in enumerate(meeting.agenda_items.order_by("position", "pk"), start=1):
+        if item.position != position:
+            AgendaItem.objects.filter(pk=item.pk).update(position=position)
+
+
+@transaction.atomic
+def agenda_item_move(*, user: Any, item: AgendaItem, up: bool) -> None:
+    """Swap an agenda item with the one before (up) or after it in the programme."""
+    meeting = (
+        Meeting.objects.select_for_update().select_related("community").get(pk=item.meeting_id)
+    )
+    _require_manage(user, meeting.community)
+    _renumber_agenda(meeting)
+    items = list(meeting.agenda_items.order_by("position", "pk"))
+    index = next(i for i, other in enumerate(items) if other.pk == item.pk)
+    other_index = index - 1 if up else index + 1
+    if not 0 <= other_index < len(items):
+        return
+    first, second = items[index], items[other_index]
+    AgendaItem.objects.filter(pk=first.pk).update(position=second.position)
+    AgendaItem.objects.filter(pk=second.pk).update(position=first.position)
 
 
 # Cases ---------------------------------------------------------------------------------------
@@ -496,6 +529,24 @@ def case_schedule(*, user: Any, case: Case, meeting: Meeting) -> Case:
     case.meeting = meeting
     case.status = CaseStatus.SCHEDULED
     case.save(update_fields=["meeting", "status", "updated_at"])
+    return case
+
+
+@transaction.atomic
+def case_mark_discussed(*, user: Any, case: Case, now: datetime | None = None) -> Case:
+    """After the meeting: the case has been discussed in the intervision."""
+    _require_manage(user, case.community)
+    now = now or timezone.now()
+    if case.meeting is None:
+        raise ValidationError(_("Plan de casus eerst in een bijeenkomst in."))
+    if case.meeting.starts_at > now:
+        raise ValidationError(
+            _("De bijeenkomst van %(date)s is nog niet geweest.")
+            % {"date": date_format(timezone.localtime(case.meeting.starts_at), "j F Y")}
+        )
+    if case.status != CaseStatus.DISCUSSED:
+        case.status = CaseStatus.DISCUSSED
+        case.save(update_fields=["status", "updated_at"])
     return case
 
 
@@ -675,6 +726,39 @@ def registration_reminders_send(*, now: datetime | None = None, base_url: str = 
             Registration.objects.filter(pk=pk).update(reminder_sent_at=now)
             _mail_on_commit(pk, MAIL_REMINDER, base_url)
             count += 1
+    return count
+
+
+def _queue_member_reminder(meeting_id: int, membership_id: int, base_url: str) -> None:
+    from dwarsverband.communities.tasks import member_reminder_task
+
+    member_reminder_task.enqueue(meeting_id, membership_id, base_url)
+
+
+def member_reminders_send(*, now: datetime | None = None, base_url: str = "") -> int:
+    """Queue a reminder to every accepted member for series meetings within two days.
+
+    Each (meeting, member) pair is recorded, so running this hourly sends one reminder each.
+    """
+    now = now or timezone.now()
+    meetings = Meeting.objects.filter(
+        kind=MeetingKind.SERIES,
+        status=MeetingStatus.PLANNED,
+        starts_at__gt=now,
+        starts_at__lte=now + timedelta(days=REMINDER_DAYS_BEFORE),
+    )
+    count = 0
+    with transaction.atomic():
+        for meeting in meetings.select_for_update():
+            members = Membership.objects.filter(
+                community_id=meeting.community_id, status=MembershipStatus.ACCEPTED
+            ).exclude(reminders__meeting=meeting)
+            for membership_id in members.values_list("pk", flat=True):
+                MemberReminder.objects.create(meeting=meeting, membership_id=membership_id)
+                transaction.on_commit(
+                    partial(_queue_member_reminder, meeting.pk, membership_id, base_url)
+                )
+                count += 1
     return count
 
 

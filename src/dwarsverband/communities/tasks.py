@@ -13,7 +13,7 @@ from django_tasks import task
 
 from dwarsverband.communities import services
 from dwarsverband.communities.calendars import base_url_or_default, meeting_ics
-from dwarsverband.communities.models import Registration
+from dwarsverband.communities.models import Meeting, Membership, Registration
 
 logger = logging.getLogger(__name__)
 
@@ -64,4 +64,38 @@ def registration_mail_task(registration_id: int, kind: str, base_url: str = "") 
         message.attach("bijeenkomst.ics", meeting_ics(meeting, base_url=base), "text/calendar")
     message.send()
     logger.info("mail %s for registration %s sent", kind, registration_id)
+    return True
+
+
+@task()
+def member_reminder_task(meeting_id: int, membership_id: int, base_url: str = "") -> bool:
+    """Remind a member of the circle of a meeting of the series, with its .ics attached."""
+    meeting = (
+        Meeting.objects.select_related("community__organiser", "host").filter(pk=meeting_id).first()
+    )
+    membership = Membership.objects.select_related("user").filter(pk=membership_id).first()
+    if meeting is None or membership is None or not membership.user.email:
+        logger.info("member reminder %s/%s skipped: gone", meeting_id, membership_id)
+        return False
+    base = base_url_or_default(base_url)
+    context = {
+        "meeting": meeting,
+        "member": membership.user,
+        "meeting_url": base + meeting.get_absolute_url(),
+        "agenda": list(meeting.agenda_items.order_by("position", "pk")),
+    }
+    with translation.override("nl"):
+        subject = f"Herinnering: {meeting.title} over twee dagen"
+        text = render_to_string("communities/email/member_reminder.txt", context)
+        html = render_to_string("communities/email/member_reminder.html", context)
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[membership.user.email],
+    )
+    message.attach_alternative(html, "text/html")
+    message.attach("bijeenkomst.ics", meeting_ics(meeting, base_url=base), "text/calendar")
+    message.send()
+    logger.info("member reminder for meeting %s to membership %s sent", meeting_id, membership_id)
     return True

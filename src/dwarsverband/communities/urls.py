@@ -23,6 +23,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("leerkringen/<slug:slug>/casussen", views.case_list, name="case-list"),
     path("leerkringen/<slug:slug>/casussen/nieuw", views.case_submit, name="case-submit"),
     path("leerkringen/<slug:slug>/casussen/<int:pk>", views.case_detail, name="case-detail"),
+    path(
+        "leerkringen/<slug:slug>/casussen/<int:pk>/besproken",
+        views.case_discussed,
+        name="case-discussed",
+    ),
     path("bijeenkomsten/<int:pk>", views.meeting_detail, name="meeting-detail"),
     path("bijeenkomsten/<int:pk>/bewerken", views.meeting_update, name="meeting-update"),
     path("bijeenkomsten/<int:pk>/annuleren", views.meeting_cancel, name="meeting-cancel"),
@@ -32,6 +37,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
         views.agenda_item_add,
         name="agenda-item-add",
     ),
+    path("agendapunten/<int:pk>/bewerken", views.agenda_item_update, name="agenda-item-update"),
+    path("agendapunten/<int:pk>/verwijderen", views.agenda_item_delete, name="agenda-item-delete"),
+    path("agendapunten/<int:pk>/verplaatsen", views.agenda_item_move, name="agenda-item-move"),
     path("bijeenkomsten/<int:pk>/aanmelden", views.registration_create, name="registration-create"),
     path("bijeenkomsten/<int:pk>/aanmeldingen", views.registration_list, name="registration-list"),
     path(

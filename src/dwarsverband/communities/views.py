@@ -27,7 +27,7 @@ from dwarsverband.communities.forms import (
     MembershipApplyForm,
     RegistrationForm,
 )
-from dwarsverband.communities.models import Case, Community, Meeting, Membership
+from dwarsverband.communities.models import AgendaItem, Case, Community, Meeting, Membership
 from dwarsverband.communities.permissions import (
     user_can_manage_community,
     user_is_member,
@@ -417,6 +417,73 @@ def agenda_item_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _managed_agenda_item(request: HttpRequest, pk: int) -> AgendaItem:
+    item = get_object_or_404(AgendaItem.objects.select_related("meeting__community", "case"), pk=pk)
+    if not user_can_manage_community(request.user, item.meeting.community):
+        raise PermissionDenied
+    return item
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agenda_item_update(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _managed_agenda_item(request, pk)
+    meeting = item.meeting
+    # The form validates a copy: the service compares the stored item with the new values.
+    form = AgendaItemForm(
+        request.POST or None,
+        instance=AgendaItem.objects.get(pk=item.pk),
+        cases=meeting.community.cases.all(),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agenda_item_update(user=request.user, item=item, data=dict(form.cleaned_data))
+        except ValidationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("Het agendapunt is bijgewerkt."))
+            return redirect("communities:meeting-detail", pk=meeting.pk)
+    return _form_page(
+        request,
+        form,
+        _("Agendapunt bewerken: %(title)s") % {"title": item.title},
+        reverse("communities:meeting-detail", kwargs={"pk": meeting.pk}),
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agenda_item_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _managed_agenda_item(request, pk)
+    meeting = item.meeting
+    if request.method == "POST":
+        services.agenda_item_delete(user=request.user, item=item)
+        messages.success(
+            request, _("Het agendapunt „%(title)s” is verwijderd.") % {"title": item.title}
+        )
+        return redirect("communities:meeting-detail", pk=meeting.pk)
+    return render(
+        request,
+        "communities/pages/agenda_item_delete.html",
+        {"item": item, "meeting": meeting, "community": meeting.community},
+    )
+
+
+@login_required
+@require_POST
+def agenda_item_move(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _managed_agenda_item(request, pk)
+    direction = request.POST.get("richting", "")
+    if direction not in ("omhoog", "omlaag"):
+        messages.error(request, _("Kies of het agendapunt omhoog of omlaag moet."))
+    else:
+        services.agenda_item_move(user=request.user, item=item, up=direction == "omhoog")
+    return redirect(
+        reverse("communities:meeting-detail", kwargs={"pk": item.meeting_id}) + "#programma"
+    )
+
+
 # Registrations for coordinators --------------------------------------------------------------
 
 
@@ -616,3 +683,20 @@ def case_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "communities/pages/case_detail.html",
         {"case": case, "form": form, "can_manage": can_manage},
     )
+
+
+@login_required
+@require_POST
+def case_discussed(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    case = get_object_or_404(
+        Case.objects.select_related("community", "meeting"), pk=pk, community__slug=slug
+    )
+    if not user_can_manage_community(request.user, case.community):
+        raise PermissionDenied
+    try:
+        services.case_mark_discussed(user=request.user, case=case)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("De casus staat nu als besproken."))
+    return redirect(case)

@@ -1,4 +1,5 @@
-"""`dwarsverband send-meeting-reminders`: reminders two days before a meeting (run hourly)."""
+"""`dwarsverband send-meeting-reminders`: reminders two days before a meeting (run hourly),
+to registrants of information meetings and to members for meetings of the series."""
 
 from __future__ import annotations
 
@@ -6,12 +7,13 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from dwarsverband.communities.services import registration_reminders_send
+from dwarsverband.communities.services import member_reminders_send, registration_reminders_send
 
 
 class Command(BaseCommand):
     help = (
-        "Verstuurt herinneringen aan aangemelden voor bijeenkomsten die binnen twee dagen beginnen."
+        "Verstuurt herinneringen aan aangemelden en deelnemers voor bijeenkomsten die binnen "
+        "twee dagen beginnen."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -20,5 +22,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        count = registration_reminders_send(base_url=options["base_url"])
-        self.stdout.write(f"{count} herinneringen verstuurd.")
+        registrants = registration_reminders_send(base_url=options["base_url"])
+        members = member_reminders_send(base_url=options["base_url"])
+        self.stdout.write(
+            f"{registrants} herinneringen aan aangemelden en {members} aan deelnemers verstuurd."
+        )
