@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -590,3 +591,61 @@ def covenant_timeline(*, user: Any, covenant: Covenant, today: date) -> list[Tim
             )
         )
     return sorted(events, key=lambda event: event.on)
+
+
+# --- Progress of many at once (API lists) ---------------------------------------------------
+
+
+def _progress_counts(today: date) -> dict[str, Any]:
+    return {
+        "total": Count("pk"),
+        "done": Count("pk", filter=Q(status=ActionStatus.DONE)),
+        "in_progress": Count("pk", filter=Q(status=ActionStatus.IN_PROGRESS)),
+        "open": Count("pk", filter=Q(status=ActionStatus.OPEN)),
+        "dropped": Count("pk", filter=Q(status=ActionStatus.DROPPED)),
+        "unknown_status": Count("pk", filter=Q(status="")),
+        "without_due_date": Count("pk", filter=Q(due_date__isnull=True)),
+        "overdue": Count("pk", filter=UNFINISHED & Q(due_date__lt=today)),
+    }
+
+
+def _progress_by(actions: QuerySet[Action], key: str, today: date) -> dict[int, Progress]:
+    rows = actions.order_by().values(key).annotate(**_progress_counts(today))
+    return {row.pop(key): Progress(**row) for row in rows}
+
+
+def progress_by_agreement(*, agreement_ids: Iterable[int], today: date) -> dict[int, Progress]:
+    """`agreement_progress` for many agreements in one query; no actions is an empty Progress."""
+    ids = list(agreement_ids)
+    found = _progress_by(Action.objects.filter(agreement_id__in=ids), "agreement_id", today)
+    return {pk: found.get(pk, Progress()) for pk in ids}
+
+
+def progress_by_covenant(
+    *, user: Any, covenant_ids: Iterable[int], today: date
+) -> dict[int, Progress]:
+    """`covenant_progress` for many covenants in one query, over what this user may see."""
+    ids = list(covenant_ids)
+    actions = visible_actions(user, Action.objects.filter(agreement__covenant_id__in=ids))
+    found = _progress_by(actions, "agreement__covenant_id", today)
+    return {pk: found.get(pk, Progress()) for pk in ids}
+
+
+def action_list(*, user: Any) -> QuerySet[Action]:
+    """The actions of agreements this user may see, by due date (those without one last)."""
+    return (
+        visible_actions(user, Action.objects.all())
+        .select_related("agreement", "owner_organisation", "owner_person")
+        .order_by(models.F("due_date").asc(nulls_last=True), "title", "pk")
+    )
+
+
+def action_get(*, user: Any, pk: int) -> Action | None:
+    """The action if its agreement is visible to the user; None otherwise."""
+    return action_list(user=user).filter(pk=pk).select_related("agreement__covenant").first()
+
+
+def progress_note_list(*, agreement: Agreement) -> QuerySet[ProgressNote]:
+    return agreement.notes.select_related("author_organisation").order_by(
+        "-written_on", "-created_at", "-pk"
+    )
