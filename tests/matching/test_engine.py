@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from dwarsverband.matching.engine import explain, lexical
 from dwarsverband.matching.engine.backends import HashingBackend, get_backend
@@ -58,6 +59,27 @@ def test_top_k_is_exact_and_skips_itself() -> None:
     expected = np.argsort(-sims, axis=1)[:, :5]
     assert (indices == expected).all()
     assert np.all(np.diff(scores, axis=1) <= 0)
+
+
+@pytest.mark.parametrize("block", [128, 1024])
+def test_top_k_with_groups_equals_brute_force_on_wide_blocks(block: int) -> None:
+    """Wide enough for the chunked selection (n > k x CHUNK), odd size for a partial chunk."""
+    rng = np.random.default_rng(11)
+    n, k = 3001, 6
+    vectors = rng.normal(size=(n, 24)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    groups = rng.integers(40, size=n)
+    sims = vectors @ vectors.T
+    sims[groups[:, None] == groups[None, :]] = -np.inf  # own group, and so itself too
+    expected = np.sort(sims, axis=1)[:, ::-1][:, :k]
+
+    _indices, scores = top_k(vectors, k, groups=groups, block=block)
+    assert np.allclose(scores, expected)
+    one, one_scores = top_k(
+        vectors, k, queries=vectors[17:18], query_rows=np.array([17]), groups=groups
+    )
+    assert np.allclose(one_scores[0], expected[17])
+    assert not set(one[0]) & set(np.nonzero(groups == groups[17])[0])
 
 
 def test_top_k_leaves_out_the_own_group() -> None:
