@@ -1,0 +1,68 @@
+"""Permissions matrix for the API of collaboration opportunities.
+
+Either party decides on an opportunity: an editor of one of the two organisations, or a
+coordinator.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dwarsverband.matching.models import Opportunity
+from dwarsverband.organisations.models import User
+from tests.api.test_matching_api import gouda_and_vng_opportunity
+from tests.permissions.matrix import (
+    EDITORS_OF_GOUDA,
+    ROLES,
+    Row,
+    check,
+    everyone,
+    only,
+)
+
+
+def _gouda_and_vng(users: dict[str, User | None]) -> str:
+    return f"/api/v1/kansen/{gouda_and_vng_opportunity().pk}"
+
+
+def _gouda_and_utrecht(users: dict[str, User | None]) -> str:
+    opportunity = Opportunity.objects.filter(
+        project_a__programme__organisation__code__in=["GM0513", "GM0344"],
+        project_b__programme__organisation__code__in=["GM0513", "GM0344"],
+    ).order_by("pk")[0]
+    return f"/api/v1/kansen/{opportunity.pk}"
+
+
+ROWS = [
+    Row("API opportunities", "get", "/api/v1/kansen", everyone("ok"), api=True),
+    Row("API opportunity", "get", _gouda_and_vng, everyone("ok"), api=True),
+    Row(
+        "API accept Gouda–VNG opportunity",
+        "post",
+        lambda users: _gouda_and_vng(users) + "/oppakken",
+        only(EDITORS_OF_GOUDA, anonymous="deny"),
+        api=True,
+    ),
+    Row(
+        "API dismiss Gouda–VNG opportunity",
+        "post",
+        lambda users: _gouda_and_vng(users) + "/afwijzen",
+        only(EDITORS_OF_GOUDA, anonymous="deny"),
+        {"reason": "We werken hier al samen."},
+        api=True,
+    ),
+    Row(
+        "API accept Gouda–Utrecht opportunity",
+        "post",
+        lambda users: _gouda_and_utrecht(users) + "/oppakken",
+        only(EDITORS_OF_GOUDA | {"editor_b"}, anonymous="deny"),
+        api=True,
+    ),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("row", ROWS, ids=[row.name for row in ROWS])
+@pytest.mark.parametrize("role", ROLES)
+def test_permission_matrix(row: Row, role: str, users: dict[str, User | None]) -> None:
+    check(row, role, users)
