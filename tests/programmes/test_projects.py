@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -94,3 +95,46 @@ def test_unknown_programme_and_project_give_404(client: Client, reference: None)
     assert client.get("/jaarprogrammas/999999").status_code == 404
     assert client.get("/projecten/999999").status_code == 404
     assert client.get("/jaarprogrammas", {"jaar": "abc", "pagina": "-1"}).status_code == 200
+
+
+def test_admin_edit_refreshes_fingerprint_and_announces_the_change(
+    client: Client,
+    reference: None,
+    make_user: Callable[..., User],
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    from dwarsverband.programmes.signals import projects_changed
+
+    admin = make_user(PlatformRole.ADMIN)
+    admin.is_staff = admin.is_superuser = True
+    admin.save()
+    client.force_login(admin)
+    project = Project.objects.select_related("programme").filter(themes__isnull=False).first()
+    assert project is not None
+    before = project.content_hash
+    announced: list[list[int]] = []
+
+    def receive(**kwargs: Any) -> None:
+        announced.append(kwargs["project_ids"])
+
+    projects_changed.connect(receive, dispatch_uid="test-admin-announce")
+    try:
+        page = client.get(f"/beheer/programmes/project/{project.pk}/change/")
+        form = page.context["adminform"].form
+        data = {
+            name: value
+            for name, value in form.initial.items()
+            if value is not None and not isinstance(value, list)
+        }
+        for name in ("themes", "regions", "suggested_themes"):
+            data[name] = [item.pk for item in form.initial.get(name, [])]
+        data["programme"] = project.programme_id
+        data["description"] = project.description + " Nu ook met werkgevers in de regio."
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(f"/beheer/programmes/project/{project.pk}/change/", data)
+        assert response.status_code == 302, response.content.decode()[:2000]
+    finally:
+        projects_changed.disconnect(dispatch_uid="test-admin-announce")
+    project.refresh_from_db()
+    assert project.content_hash != before
+    assert announced == [[project.pk]]

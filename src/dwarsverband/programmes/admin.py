@@ -1,5 +1,11 @@
-from django.contrib import admin
+from typing import Any
 
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.forms import ModelForm
+from django.http import HttpRequest
+
+from dwarsverband.programmes import services
 from dwarsverband.programmes.models import Iv3Taakveld, Programme, Project, Theme
 
 
@@ -34,3 +40,21 @@ class ProjectAdmin(admin.ModelAdmin):
     search_fields = ["title", "description"]
     filter_horizontal = ["themes", "regions", "suggested_themes"]
     readonly_fields = ["content_hash"]
+
+    def save_related(
+        self, request: HttpRequest, form: ModelForm[Project], formsets: Any, change: bool
+    ) -> None:
+        super().save_related(request, form, formsets, change)
+        services.project_saved_elsewhere(project=form.instance)
+
+    def delete_model(self, request: HttpRequest, obj: Project) -> None:
+        ids = {obj.programme.organisation_id: [obj.pk]}
+        super().delete_model(request, obj)
+        services.projects_deleted_elsewhere(organisation_project_ids=ids)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Project]) -> None:
+        ids: dict[int, list[int]] = {}
+        for pk, organisation_id in queryset.values_list("pk", "programme__organisation_id"):
+            ids.setdefault(organisation_id, []).append(pk)
+        super().delete_queryset(request, queryset)
+        services.projects_deleted_elsewhere(organisation_project_ids=ids)

@@ -174,6 +174,24 @@ def project_delete(*, user: Any, project: Project) -> None:
     _announce(organisation_id, [pk])
 
 
+def project_saved_elsewhere(*, project: Project) -> None:
+    """After a save outside these services (the admin site): refresh the fingerprint and
+    announce the change, so opportunities are recomputed and dismissals re-checked."""
+    new_hash = project_content_hash(
+        title=project.title, description=project.description, kind=project.kind
+    )
+    if new_hash != project.content_hash:
+        Project.objects.filter(pk=project.pk).update(content_hash=new_hash)
+        project.content_hash = new_hash
+    _announce(project.programme.organisation_id, [project.pk])
+
+
+def projects_deleted_elsewhere(*, organisation_project_ids: dict[int, list[int]]) -> None:
+    """After projects were deleted outside these services (the admin site)."""
+    for organisation_id, ids in organisation_project_ids.items():
+        _announce(organisation_id, ids)
+
+
 def project_set_suggested_themes(*, project: Project, themes: Iterable[Theme]) -> None:
     """Store the themes the matching engine suggests; only for projects without themes."""
     if project.themes.exists():
