@@ -13,6 +13,11 @@ from dwarsverband.knowledge.analysis import index_text, query_terms, snippet
         ("gemeenten", "gemeente"),
         ("wethouders", "wethouder"),
         ("coördinatie", "coordinatie"),
+        ("werklozen", "werkloze"),
+        ("daken", "dak"),
+        ("fietspaden", "fietspad"),
+        ("zonnepanelen", "zonnepaneel"),
+        ("eenzaam", "eenzame"),
     ],
 )
 def test_inflected_forms_share_their_stem(query: str, document: str) -> None:

@@ -1,8 +1,9 @@
 """Dutch text analysis shared by indexing, querying and snippets on every database.
 
-Text is split into words, lower-cased, stripped of Dutch stop words and reduced with the
-Snowball Dutch stemmer (PyStemmer). The same function prepares documents and queries on SQLite
-and on PostgreSQL, so both backends match the same documents.
+Text is split into words, lower-cased, stripped of Dutch stop words, reduced with the
+Snowball Dutch stemmer (PyStemmer) and given one spelling for the vowel and consonant
+alternations of Dutch inflection (`_spelling`). The same function prepares documents and
+queries on SQLite and on PostgreSQL, so both backends match the same documents.
 
 PostgreSQL 15's own `dutch` configuration uses the older Porter-style Dutch stemmer, which keeps
 "woningcorporaties" and "woningcorporatie" apart; PyStemmer's current Dutch stemmer joins them.
@@ -55,13 +56,38 @@ def words(text: str) -> list[str]:
 
 
 def stem(word: str) -> str:
-    return str(_stemmer().stemWord(word))
+    """One folded word's index term: Snowball Dutch stem, then `_spelling`."""
+    return _spelling(str(_stemmer().stemWord(word)))
+
+
+# A final -e after a consonant (adjectives: werkloze), final z/v (werklozen → werkloos), and
+# a doubled vowel in the last syllable (daken → daak, paden → paad against dak, pad).
+_FINAL_E = re.compile(r"(?<=[^aeiou])e$")
+_DOUBLE_VOWEL = re.compile(r"([aeou])\1(?=[^aeiou]*$)")
+
+
+@lru_cache(maxsize=100_000)
+def _spelling(stem: str) -> str:
+    """Undo the spelling alternations of Dutch inflection that the stemmer leaves in place.
+
+    The Snowball Dutch stemmer keeps pairs such as werkloze/werkloos, dak/daken and
+    zonnepaneel/zonnepanelen apart: Dutch writes a long vowel double in a closed syllable and
+    single in an open one, and a final s/f becomes z/v before a vowel. Stems are reduced to one
+    spelling (single vowel, s, f, no final -e), the same for documents and queries.
+    """
+    if len(stem) > 3:
+        stem = _FINAL_E.sub("", stem)
+    if stem.endswith("z"):
+        stem = stem[:-1] + "s"
+    elif stem.endswith("v"):
+        stem = stem[:-1] + "f"
+    return _DOUBLE_VOWEL.sub(r"\1", stem)
 
 
 def terms(text: str) -> list[str]:
-    """The index terms of a text: folded, stop words removed, stemmed."""
+    """The index terms of a text: folded, stop words removed, stemmed, spelling unified."""
     kept = [word for word in words(text) if word not in STOP_WORDS]
-    return [str(term) for term in _stemmer().stemWords(kept)]
+    return [_spelling(str(term)) for term in _stemmer().stemWords(kept)]
 
 
 def index_text(text: str) -> str:
@@ -69,12 +95,17 @@ def index_text(text: str) -> str:
 
 
 def query_terms(query: str) -> list[str]:
-    """Distinct stems of a query, in order, at most MAX_QUERY_TERMS."""
+    """Distinct index terms of a query, in order, at most MAX_QUERY_TERMS."""
     seen: list[str] = []
     for term in terms(query):
         if term not in seen:
             seen.append(term)
     return seen[:MAX_QUERY_TERMS]
+
+
+def query_groups(query: str) -> list[list[str]]:
+    """For each distinct query word, the index terms that count as that word (now one)."""
+    return [[term] for term in query_terms(query)]
 
 
 @dataclass(frozen=True)
@@ -89,14 +120,10 @@ def snippet(text: str, stems: list[str], *, width: int = 32) -> Snippet:
     Returns escaped HTML: only the <mark> elements are markup.
     """
     wanted = set(stems)
-    tokens = list(re.finditer(r"\S+", text))
+    tokens = text.split()
     if not tokens:
         return Snippet(html="", matched=False)
-    hits = []
-    for index, match in enumerate(tokens):
-        token_words = words(match.group())
-        if any(stem(word) in wanted for word in token_words if word not in STOP_WORDS):
-            hits.append(index)
+    hits = [index for index, token in enumerate(tokens) if wanted & _token_terms(token)]
     start = 0
     if hits:
         best = max(
@@ -108,11 +135,17 @@ def snippet(text: str, stems: list[str], *, width: int = 32) -> Snippet:
     hit_set = set(hits)
     parts = []
     for index in range(start, end):
-        word = tokens[index].group()
+        word = tokens[index]
         parts.append(_mark(word) if index in hit_set else html.escape(word))
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(tokens) else ""
     return Snippet(html=prefix + " ".join(parts) + suffix, matched=bool(hits))
+
+
+@lru_cache(maxsize=100_000)
+def _token_terms(token: str) -> frozenset[str]:
+    """The index terms of one whitespace-separated token (cached: snippets see the same words)."""
+    return frozenset(terms(token))
 
 
 def _mark(token: str) -> str:

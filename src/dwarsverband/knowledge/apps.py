@@ -11,8 +11,13 @@ class KnowledgeConfig(AppConfig):
     search_documents = "dwarsverband.knowledge.search.documents"
     # Adapters for apps that have none of their own yet; an app's own declaration wins.
     search_fallback_documents = {
-        "organisations": "dwarsverband.knowledge.search_adapters.organisations.documents",
-        "programmes": "dwarsverband.knowledge.search_adapters.themes.documents",
+        "organisations": ("dwarsverband.knowledge.search_adapters.organisations.documents",),
+        "programmes": (
+            "dwarsverband.knowledge.search_adapters.themes.documents",
+            "dwarsverband.knowledge.search_adapters.projects.documents",
+        ),
+        "communities": ("dwarsverband.knowledge.search_adapters.communities.documents",),
+        "agreements": ("dwarsverband.knowledge.search_adapters.agreements.documents",),
     }
     navigation = [
         (_("Kennis"), "knowledge:knowledge-home"),

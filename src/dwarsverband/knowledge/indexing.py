@@ -11,7 +11,8 @@ An app may also declare
 `search_audiences = "dwarsverband.<app>.search.audiences"`, a function `audiences(user)` that
 returns the audience keys a user belongs to (e.g. {"community:5"}), so that documents restricted
 to those keys become visible to that user. Apps that have no adapter yet are indexed through
-`KnowledgeConfig.search_fallback_documents` (organisations and themes).
+`KnowledgeConfig.search_fallback_documents` (organisations, themes, programmes and projects,
+learning circles and meetings, covenants, agreements and joint agendas).
 """
 
 from __future__ import annotations
@@ -31,10 +32,9 @@ from dwarsverband.common.loading import is_bulk_loading
 from dwarsverband.knowledge.analysis import index_text
 from dwarsverband.knowledge.constants import AUDIENCE_PUBLIC
 from dwarsverband.knowledge.models import SearchDocument
+from dwarsverband.knowledge.search_backends import FTS_TABLE, document_tags
 
 logger = logging.getLogger(__name__)
-
-FTS_TABLE = "knowledge_search_fts"
 
 
 @dataclass(frozen=True)
@@ -94,9 +94,9 @@ def adapters() -> list[Adapter]:
             found.append(_adapter(config.label, dotted))
             declared.add(config.label)
     knowledge = apps.get_app_config("knowledge")
-    for label, dotted in getattr(knowledge, "search_fallback_documents", {}).items():
+    for label, dotted_paths in getattr(knowledge, "search_fallback_documents", {}).items():
         if label not in declared and apps.is_installed(f"dwarsverband.{label}"):
-            found.append(_adapter(label, dotted))
+            found += [_adapter(label, dotted) for dotted in dotted_paths]
     return found
 
 
@@ -155,10 +155,31 @@ def _write_fulltext(ids: list[int]) -> None:
                 delete = f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})"  # noqa: S608
                 cursor.execute(delete, chunk)
                 cursor.execute(
-                    f"INSERT INTO {FTS_TABLE} (rowid, title, body) "  # noqa: S608
-                    f"SELECT id, stemmed_title, stemmed FROM knowledge_searchdocument "
-                    f"WHERE id IN ({marks})",
+                    "SELECT id, stemmed_title, stemmed, doc_type, year, organisation, "  # noqa: S608
+                    f"themes, audience FROM knowledge_searchdocument WHERE id IN ({marks})",
                     chunk,
+                )
+                rows = [
+                    (
+                        pk,
+                        title,
+                        body,
+                        document_tags(
+                            doc_type=doc_type,
+                            year=year,
+                            organisation=organisation,
+                            themes=themes.split(),
+                            audience=audience.split(),
+                        ),
+                    )
+                    for pk, title, body, doc_type, year, organisation, themes, audience in (
+                        cursor.fetchall()
+                    )
+                ]
+                cursor.executemany(
+                    f"INSERT INTO {FTS_TABLE} (rowid, title, body, tags) "  # noqa: S608
+                    "VALUES (%s, %s, %s, %s)",
+                    rows,
                 )
 
 

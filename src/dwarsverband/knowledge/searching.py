@@ -1,34 +1,40 @@
 """One search service for the whole platform, the same on SQLite (FTS5) and PostgreSQL.
 
-Both backends match the stems made by `analysis.terms` (documents holding all terms first;
-when they fill less than a page, documents holding some of the terms follow) and rank the
-matches with the database's own
-relevance function (FTS5 bm25, PostgreSQL ts_rank with title weight A). Permissions are
-applied in the database query; facets and filters over the permitted hits in Python.
+Both backends match the index terms made by `analysis` (documents holding all query words
+first; when they fill less than a page, documents holding some of them follow) and rank the
+matches with the database's own relevance function (`search_backends`). Permissions, filters,
+counts and facets are applied in the database; only the requested page reaches Python.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 from django.core.paginator import Page, Paginator
-from django.db import connection
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from dwarsverband.knowledge.analysis import (
     MAX_QUERY_LENGTH,
     Snippet,
-    query_terms,
+    query_groups,
     snippet,
     words,
 )
 from dwarsverband.knowledge.constants import AUDIENCE_LOGGED_IN, AUDIENCE_PUBLIC
-from dwarsverband.knowledge.indexing import FTS_TABLE, audience_sources
+from dwarsverband.knowledge.indexing import audience_sources
 from dwarsverband.knowledge.models import SearchDocument
+from dwarsverband.knowledge.search_backends import (
+    FacetGroup,
+    Match,
+    PostgresBackend,
+    Scope,
+    SqliteBackend,
+    backend,
+)
 from dwarsverband.organisations.permissions import user_is_coordinator
 
 DOC_TYPE_LABELS: dict[str, Any] = {
@@ -45,10 +51,11 @@ DOC_TYPE_LABELS: dict[str, Any] = {
     "case": gettext_lazy("casus"),
     "covenant": gettext_lazy("convenant"),
     "agreement": gettext_lazy("afspraak"),
+    "joint_agenda": gettext_lazy("gezamenlijke agenda"),
     "opportunity": gettext_lazy("samenwerkingskans"),
 }
-TITLE_WEIGHT = 5.0
 PER_PAGE = 10
+COMMON_SHARE = 0.2
 
 
 class SearchQueryError(ValueError):
@@ -80,16 +87,6 @@ class Filters:
     theme: str = ""
     organisation: str = ""
     year: int | None = None
-
-
-@dataclass
-class Hit:
-    id: int
-    doc_type: str
-    themes: list[str]
-    organisation: str
-    year: int | None
-    rank: float
 
 
 @dataclass
@@ -126,72 +123,50 @@ class SearchResults:
         return int(self.page.paginator.count)
 
 
-def _audience_sql(audience: set[str] | None, alias: str) -> tuple[str, list[Any]]:
-    if audience is None:
-        return "1=1", []
-    clauses = [f"{alias}.audience LIKE %s" for _key in sorted(audience)]
-    return "(" + " OR ".join(clauses) + ")", [f"% {key} %" for key in sorted(audience)]
+class _RankedIds:
+    """The ranked ids of a search as the paginator sees them: counted once, sliced per page."""
 
+    def __init__(self, match: Match, scope: Scope, total: int, first: list[int]) -> None:
+        self._match, self._scope, self._total, self._first = match, scope, total, first
 
-def _fts5_expression(stems: list[str], *, any_term: bool) -> str:
-    quoted = ['"' + term.replace('"', "") + '"' for term in stems]
-    return (" OR " if any_term else " AND ").join(quoted)
+    def count(self) -> int:
+        return self._total
 
+    def __len__(self) -> int:
+        return self._total
 
-def _tsquery(stems: list[str], *, any_term: bool) -> str:
-    quoted = ["'" + term.replace("'", "").replace("\\", "") + "'" for term in stems]
-    return (" | " if any_term else " & ").join(quoted)
+    def __iter__(self) -> Iterator[int]:
+        return iter(self[0 : self._total])
 
+    @overload
+    def __getitem__(self, index: int) -> int: ...
 
-def fetch_hits(stems: list[str], audience: set[str] | None, *, any_term: bool) -> list[Hit]:
-    """All permitted documents matching the stems, best first."""
-    if connection.vendor == "postgresql":
-        where, params = _audience_sql(audience, "d")
-        # Only constants are formatted in; every value is a parameter.
-        sql = (
-            "SELECT d.id, d.doc_type, d.themes, d.organisation, d.year, "  # noqa: S608
-            "ts_rank(d.search_vector, q) AS rank "
-            "FROM knowledge_searchdocument d, to_tsquery('simple', %s) q "
-            f"WHERE d.search_vector @@ q AND {where} ORDER BY rank DESC, d.id"
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        if isinstance(index, int):
+            return self[index : index + 1][0]
+        start = index.start or 0
+        stop = min(index.stop if index.stop is not None else self._total, self._total)
+        return backend().page(
+            self._match, self._scope, offset=start, limit=stop - start, first=self._first
         )
-        args = [_tsquery(stems, any_term=any_term), *params]
-    else:
-        where, params = _audience_sql(audience, "d")
-        # Only constants are formatted in; every value is a parameter.
-        sql = (
-            "SELECT d.id, d.doc_type, d.themes, d.organisation, d.year, "  # noqa: S608
-            f"bm25({FTS_TABLE}, {TITLE_WEIGHT}, 1.0) AS rank "
-            f"FROM {FTS_TABLE} JOIN knowledge_searchdocument d ON d.id = {FTS_TABLE}.rowid "
-            f"WHERE {FTS_TABLE} MATCH %s AND {where} ORDER BY rank, d.id"
-        )
-        args = [_fts5_expression(stems, any_term=any_term), *params]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, args)
-        rows = cursor.fetchall()
-    return [
-        Hit(
-            id=row[0],
-            doc_type=row[1],
-            themes=row[2].split(),
-            organisation=row[3],
-            year=row[4],
-            rank=float(row[5]),
-        )
-        for row in rows
-    ]
 
 
-def _matches(hit: Hit, filters: Filters, *, skip: str = "") -> bool:
-    if skip != "doc_type" and filters.doc_type and hit.doc_type != filters.doc_type:
+def _in_scope(group: FacetGroup, filters: Filters, *, skip: str = "") -> bool:
+    doc_type, year, organisation, themes, _count = group
+    if skip != "doc_type" and filters.doc_type and doc_type != filters.doc_type:
         return False
-    if skip != "theme" and filters.theme and filters.theme not in hit.themes:
+    if skip != "theme" and filters.theme and f" {filters.theme} " not in themes:
         return False
-    if skip != "organisation" and filters.organisation and hit.organisation != filters.organisation:
+    if skip != "organisation" and filters.organisation and organisation != filters.organisation:
         return False
-    return not (skip != "year" and filters.year and hit.year != filters.year)
+    return not (skip != "year" and filters.year and year != filters.year)
 
 
-def _facets(hits: list[Hit], filters: Filters) -> dict[str, list[FacetValue]]:
+def _facets(groups: list[FacetGroup], filters: Filters) -> dict[str, list[FacetValue]]:
+    """Facet values with counts; each facet counts the matches under the other facets' filters."""
     from dwarsverband.organisations.models import Organisation
     from dwarsverband.programmes.models import Theme
 
@@ -201,15 +176,17 @@ def _facets(hits: list[Hit], filters: Filters) -> dict[str, list[FacetValue]]:
         "organisation": Counter(),
         "year": Counter(),
     }
-    for hit in hits:
-        if _matches(hit, filters, skip="doc_type"):
-            counters["doc_type"][hit.doc_type] += 1
-        if _matches(hit, filters, skip="theme"):
-            counters["theme"].update(hit.themes)
-        if hit.organisation and _matches(hit, filters, skip="organisation"):
-            counters["organisation"][hit.organisation] += 1
-        if hit.year and _matches(hit, filters, skip="year"):
-            counters["year"][str(hit.year)] += 1
+    for group in groups:
+        doc_type, year, organisation, themes, count = group
+        if _in_scope(group, filters, skip="doc_type"):
+            counters["doc_type"][doc_type] += count
+        if _in_scope(group, filters, skip="theme"):
+            for slug in themes.split():
+                counters["theme"][slug] += count
+        if organisation and _in_scope(group, filters, skip="organisation"):
+            counters["organisation"][organisation] += count
+        if year and _in_scope(group, filters, skip="year"):
+            counters["year"][str(year)] += count
     theme_names = dict(
         Theme.objects.filter(slug__in=list(counters["theme"])).values_list("slug", "name")
     )
@@ -244,6 +221,54 @@ def _facets(hits: list[Hit], filters: Filters) -> dict[str, list[FacetValue]]:
     return facets
 
 
+def _results(ids: list[int], stems: list[str]) -> list[Result]:
+    rows = SearchDocument.objects.only(
+        "id", "doc_type", "title", "body", "url", "organisation_name", "year"
+    ).in_bulk(ids)
+    return [
+        Result(
+            id=row.pk,
+            doc_type=row.doc_type,
+            type_label=doc_type_label(row.doc_type),
+            title=row.title,
+            url=row.url,
+            snippet=snippet(row.body or row.title, stems),
+            organisation_name=row.organisation_name,
+            year=row.year,
+        )
+        for row in (rows[pk] for pk in ids if pk in rows)
+    ]
+
+
+def _fallback(
+    engine: SqliteBackend | PostgresBackend, groups: list[list[str]], scope: Scope, per_page: int
+) -> Match:
+    """What to match when too few documents hold every query word.
+
+    Words found in more than COMMON_SHARE of all documents select nothing here (like stop
+    words; they did count in the all-words match). Of the other words a document must hold
+    all but one when there are three or more, and one when that still fills less than a page.
+    """
+    common = engine.common_groups(groups, COMMON_SHARE)
+    rare = [group for index, group in enumerate(groups) if index not in common] or groups
+    if len(rare) >= 3:
+        match = Match.some(rare, len(rare) - 1)
+        if engine.count(match, scope) >= per_page:
+            return match
+    return Match.some(rare)
+
+
+def _scope(user: Any, filters: Filters) -> Scope:
+    audience = user_audience(user)
+    return Scope(
+        audience=frozenset(audience) if audience is not None else None,
+        doc_type=filters.doc_type,
+        theme=filters.theme,
+        organisation=filters.organisation,
+        year=filters.year,
+    )
+
+
 def validate_query(query: str) -> str:
     query = " ".join(query.split())
     if not query:
@@ -268,47 +293,49 @@ def search(
     per_page: int = PER_PAGE,
     with_facets: bool = True,
 ) -> SearchResults:
-    """Search everything the user may see. Raises SearchQueryError for an unusable query."""
+    """Search everything the user may see. Raises SearchQueryError for an unusable query.
+
+    Documents holding every query word come first; when they fill less than a page, documents
+    holding most of the words follow (see `_fallback`). Counting, facets and ranking run in
+    the database; only the requested page is fetched and given snippets.
+    """
     query = validate_query(query)
     filters = filters or Filters()
-    stems = query_terms(query)
     if not words(query):
         raise SearchQueryError(_("Vul een zoekterm in met letters of cijfers."))
-    if not stems:
+    groups = query_groups(query)
+    if not groups:
         raise SearchQueryError(
             _("De zoekvraag bevat alleen veelvoorkomende woorden. Voeg een inhoudelijk woord toe.")
         )
-    audience = user_audience(user)
+    scope = _scope(user, filters)
+    engine = backend()
+    match = Match.every(groups)
+    total = engine.count(match, scope)
+    first: list[int] = []
     any_term = False
-    hits = fetch_hits(stems, audience, any_term=False)
-    if len(hits) < per_page and len(stems) > 1:
-        # Too few documents hold every term: add those holding some, ranked after them.
-        seen = {hit.id for hit in hits}
-        extra = [h for h in fetch_hits(stems, audience, any_term=True) if h.id not in seen]
-        any_term = bool(extra) and not hits
-        hits += extra
-    selected = [hit for hit in hits if _matches(hit, filters)]
-    page = Paginator(selected, per_page).get_page(page_number)
-    ids = [hit.id for hit in page.object_list]
-    rows = SearchDocument.objects.in_bulk(ids)
-    results = []
-    for hit_id in ids:
-        row = rows[hit_id]
-        results.append(
-            Result(
-                id=row.pk,
-                doc_type=row.doc_type,
-                type_label=doc_type_label(row.doc_type),
-                title=row.title,
-                url=row.url,
-                snippet=snippet(row.body or row.title, stems),
-                organisation_name=row.organisation_name,
-                year=row.year,
-            )
-        )
-    facets = _facets(hits, filters) if with_facets else {}
+    if total < per_page and len(groups) > 1:
+        first = engine.page(match, scope, offset=0, limit=per_page)
+        match = _fallback(engine, groups, scope, per_page)
+        any_term = total == 0
+        total = -1
+    facets: dict[str, list[FacetValue]] = {}
+    if with_facets:
+        facet_groups = engine.facet_groups(match, scope)
+        facets = _facets(facet_groups, filters)
+        total = sum(group[4] for group in facet_groups if _in_scope(group, filters))
+    elif total < 0:
+        total = engine.count(match, scope)
+    paginator: Paginator[int] = Paginator(_RankedIds(match, scope, total, first), per_page)
+    page = paginator.get_page(page_number)
+    stems = sorted({term for group in groups for term in group})
     return SearchResults(
-        query=query, terms=stems, page=page, results=results, facets=facets, any_term=any_term
+        query=query,
+        terms=stems,
+        page=page,
+        results=_results(list(page.object_list), stems),
+        facets=facets,
+        any_term=any_term,
     )
 
 
@@ -316,25 +343,11 @@ def related(
     *, text: str, user: Any, doc_types: tuple[str, ...] = ("passage", "signpost"), limit: int = 5
 ) -> list[Result]:
     """The passages and signposts most related to a text (for project or community pages)."""
-    stems = query_terms(text[:MAX_QUERY_LENGTH])
-    if not stems:
+    groups = query_groups(text[:MAX_QUERY_LENGTH])
+    if not groups:
         return []
-    hits = [
-        hit
-        for hit in fetch_hits(stems, user_audience(user), any_term=True)
-        if hit.doc_type in doc_types
-    ][:limit]
-    rows = SearchDocument.objects.in_bulk([hit.id for hit in hits])
-    return [
-        Result(
-            id=row.pk,
-            doc_type=row.doc_type,
-            type_label=doc_type_label(row.doc_type),
-            title=row.title,
-            url=row.url,
-            snippet=snippet(row.body, stems),
-            organisation_name=row.organisation_name,
-            year=row.year,
-        )
-        for row in (rows[hit.id] for hit in hits)
-    ]
+    ids = backend().page(
+        Match.some(groups), _scope(user, Filters()), offset=0, limit=max(50, limit * 10)
+    )
+    stems = sorted({term for group in groups for term in group})
+    return [result for result in _results(ids, stems) if result.doc_type in doc_types][:limit]

@@ -22,12 +22,15 @@ from django.db.models import Q
 
 from dwarsverband.knowledge.analysis import STOP_WORDS, words
 from dwarsverband.knowledge.bench_data import DEMO_QUERIES, TOPICS, as_document, generate
-from dwarsverband.knowledge.indexing import FTS_TABLE, index_documents
+from dwarsverband.knowledge.indexing import index_documents
 from dwarsverband.knowledge.models import Passage, Roadmap, SearchDocument
+from dwarsverband.knowledge.search_backends import FTS_TABLE
 from dwarsverband.knowledge.searching import search
 
 RAW_FTS = "knowledge_bench_raw_fts"
 K = 10
+DEPTH = 50  # results taken from each system, so that a condensed list still has K
+Judged = tuple[str, dict[str, int], frozenset[str]]
 
 
 def ndcg(ranked: list[str], judgements: dict[str, int], k: int = K) -> float:
@@ -65,6 +68,9 @@ class Command(BaseCommand):
             help="Gegenereerde passages voor de kwaliteitsmeting.",
         )
         parser.add_argument("--repeat", type=int, default=5, help="Herhalingen per zoekvraag.")
+        parser.add_argument(
+            "--details", action="store_true", help="Toon nDCG@10 per zoekvraag en systeem."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not Roadmap.objects.filter(slug="routekaart-regionale-samenwerking").exists():
@@ -72,22 +78,34 @@ class Command(BaseCommand):
         self.stdout.write(f"Database: {connection.vendor}")
         self._cleanup()
         try:
-            self._quality(options["quality_passages"])
+            self._quality(options["quality_passages"], details=options["details"])
             self._cleanup()
-            self._speed(options["passages"], options["repeat"])
+            if options["passages"]:
+                self._speed(options["passages"], options["repeat"])
         finally:
             self._cleanup()
 
     # -- quality -------------------------------------------------------------------------
-    def _judgements(self, generated: list[Any]) -> list[tuple[str, dict[str, int]]]:
-        queries: list[tuple[str, dict[str, int]]] = []
+    def _judgements(self, generated: list[Any]) -> list[Judged]:
+        """Each query with its judgements and the keys that were judged for it.
+
+        A topic query is judged over the generated passages (relevant: generated from that
+        topic), a demo query over the demo content. What was not judged for a query is left
+        out of every system's ranking before scoring (a condensed list): the demo content was
+        never judged for the topic queries, nor the generated passages for the demo queries.
+        """
+        queries: list[Judged] = []
+        pool = frozenset(f"passage:{p.key.replace(':', '-')}" for p in generated)
+        demo_pool = frozenset(
+            SearchDocument.objects.exclude(key__in=pool).values_list("key", flat=True)
+        )
         for topic_id, query, _concepts, _context in TOPICS:
             judged = {
                 f"passage:{p.key.replace(':', '-')}": 2
                 for p in generated
                 if p.topic == topic_id and p.relevant
             }
-            queries.append((query, judged))
+            queries.append((query, judged, pool))
         roadmap = Roadmap.objects.get(slug="routekaart-regionale-samenwerking")
         passages = {p.number: p.pk for p in Passage.objects.filter(publication=roadmap.publication)}
         signposts = {s.position: s.pk for s in roadmap.signposts.all()}
@@ -108,10 +126,10 @@ class Command(BaseCommand):
                         doc_type=kind, url__contains=ref
                     ).values_list("key", flat=True)
                     judged.update({found_key: grade for found_key in found})
-            queries.append((query, judged))
+            queries.append((query, judged, demo_pool))
         return queries
 
-    def _quality(self, count: int) -> None:
+    def _quality(self, count: int, *, details: bool = False) -> None:
         generated = list(generate(count, relevant_per_topic=8))
         index_documents(as_document(p, 2020) for p in generated)
         queries = self._judgements(generated)
@@ -127,12 +145,14 @@ class Command(BaseCommand):
             f"({count} gegenereerd)"
         )
         scores: dict[str, float] = {}
+        per_query: dict[str, list[float]] = {}
         for name, system in systems.items():
             ndcgs, recalls = [], []
-            for query, judged in queries:
-                ranked = [keys[pk] for pk in system(query)[:K]]
+            for query, judged, pool in queries:
+                ranked = [keys[pk] for pk in system(query) if keys[pk] in pool][:K]
                 ndcgs.append(ndcg(ranked, judged))
                 recalls.append(recall(ranked, judged))
+            per_query[name] = ndcgs
             scores[name] = statistics.mean(ndcgs)
             self.stdout.write(
                 f"  {name:40s} nDCG@10 {statistics.mean(ndcgs):.3f}   "
@@ -141,10 +161,22 @@ class Command(BaseCommand):
         best_baseline = max(v for k, v in scores.items() if not k.startswith("Dwarsverband"))
         ours = scores["Dwarsverband-zoeken (gestemd)"]
         self.stdout.write(f"  verhouding tot de beste basislijn: {ours / best_baseline:.2f}x")
+        if details:
+            for index, (query, _judged, _pool) in enumerate(queries):
+                values = "  ".join(f"{per_query[name][index]:.2f}" for name in systems)
+                self.stdout.write(f"    {query:42s} {values}")
 
     def _service(self, query: str) -> list[int]:
-        results = search(query=query, user=AnonymousUser(), per_page=K, with_facets=False)
-        return [result.id for result in results.results]
+        """The first DEPTH results, page by page as a visitor would see them."""
+        found: list[int] = []
+        for page in range(1, DEPTH // K + 1):
+            results = search(
+                query=query, user=AnonymousUser(), per_page=K, page_number=page, with_facets=False
+            )
+            found += [result.id for result in results.results]
+            if not results.page.has_next():
+                break
+        return found
 
     def _icontains(self, query: str) -> list[int]:
         """All words (in id order), filled up with documents holding some of them."""
@@ -154,10 +186,10 @@ class Command(BaseCommand):
             every &= Q(title__icontains=term) | Q(body__icontains=term)
             anyone |= Q(title__icontains=term) | Q(body__icontains=term)
         documents = SearchDocument.objects.order_by("id").values_list("id", flat=True)
-        found = list(documents.filter(every)[:K])
+        found = list(documents.filter(every)[:DEPTH])
         if len(found) < K:
-            found += [pk for pk in documents.filter(anyone)[: K * 3] if pk not in found]
-        return found[:K]
+            found += [pk for pk in documents.filter(anyone)[:DEPTH] if pk not in found]
+        return found[:DEPTH]
 
     def _build_raw_fts(self) -> None:
         if connection.vendor != "sqlite":
@@ -184,7 +216,7 @@ class Command(BaseCommand):
                     cursor.execute(
                         f"SELECT rowid FROM {RAW_FTS} WHERE {RAW_FTS} MATCH %s "  # noqa: S608
                         f"ORDER BY bm25({RAW_FTS}, 5.0, 1.0) LIMIT %s",
-                        [expression, K],
+                        [expression, DEPTH],
                     )
                 else:
                     expression = (" & " if joiner == " AND " else " | ").join(
@@ -195,12 +227,12 @@ class Command(BaseCommand):
                         "LATERAL (SELECT setweight(to_tsvector('simple', title), 'A') || "
                         "setweight(to_tsvector('simple', body), 'B') AS v) raw "
                         "WHERE raw.v @@ q ORDER BY ts_rank(raw.v, q) DESC, id LIMIT %s",
-                        [expression, K],
+                        [expression, DEPTH],
                     )
                 found += [row[0] for row in cursor.fetchall() if row[0] not in found]
                 if len(found) >= K:
                     break
-        return found[:K]
+        return found[:DEPTH]
 
     # -- speed ---------------------------------------------------------------------------
     def _size(self) -> str:
