@@ -16,7 +16,7 @@ indexed_models = ["programmes.Programme", "programmes.Project"]
 
 def _project_document(project: Project, programme: Programme) -> Document:
     organisation = programme.organisation
-    parts = [project.get_kind_display(), project.description, project.contact_role]
+    parts = [project.get_kind_display(), project.description]
     parts += [theme.name for theme in project.themes.all()]
     return Document(
         doc_type="project",

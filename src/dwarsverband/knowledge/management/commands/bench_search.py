@@ -21,7 +21,13 @@ from django.db import connection
 from django.db.models import Q
 
 from dwarsverband.knowledge.analysis import STOP_WORDS, words
-from dwarsverband.knowledge.bench_data import DEMO_QUERIES, TOPICS, as_document, generate
+from dwarsverband.knowledge.bench_data import (
+    DEMO_QUERIES,
+    POOLED_JUDGEMENTS,
+    TOPICS,
+    as_document,
+    generate,
+)
 from dwarsverband.knowledge.indexing import index_documents
 from dwarsverband.knowledge.models import Passage, Roadmap, SearchDocument
 from dwarsverband.knowledge.search_backends import FTS_TABLE
@@ -111,7 +117,16 @@ class Command(BaseCommand):
         signposts = {s.position: s.pk for s in roadmap.signposts.all()}
         for query, demo in DEMO_QUERIES:
             judged = {}
-            for key, grade in demo.items():
+            for key, grade in {**demo, **POOLED_JUDGEMENTS.get(query, {})}.items():
+                if "=" in key:
+                    kind, _, title = key.partition("=")
+                    found = SearchDocument.objects.filter(doc_type=kind, title=title)
+                    if not found.exists():
+                        raise CommandError(f"Beoordeeld document ontbreekt: {key}")
+                    judged.update(
+                        {found_key: grade for found_key in found.values_list("key", flat=True)}
+                    )
+                    continue
                 kind, _, ref = key.partition(":")
                 if kind == "passage":
                     judged[f"passage:{passages[ref]}"] = grade
