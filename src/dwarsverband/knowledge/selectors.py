@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from dwarsverband.knowledge.constants import AdviceRole, Visibility
 from dwarsverband.knowledge.models import Advice, Passage, Publication, Roadmap, Signpost
@@ -92,3 +92,78 @@ def roadmap_get(
         passages = [p for p in signpost.passages.all() if p.publication_id in readable]
         views.append(SignpostView(signpost=signpost, advice=advice, passages=passages))
     return roadmap, views
+
+
+# Reads for the API --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublicationFilters:
+    kind: str = ""
+    theme: str = ""
+    organisation: str = ""
+
+
+def publication_filter(*, user: Any, filters: PublicationFilters) -> QuerySet[Publication]:
+    """The publications the user may read that match every filter, newest first."""
+    publications = publication_list(user=user).annotate(
+        passage_count=Count("passages", distinct=True)
+    )
+    if filters.kind:
+        publications = publications.filter(kind=filters.kind)
+    if filters.theme:
+        publications = publications.filter(themes__slug=filters.theme)
+    if filters.organisation:
+        publications = publications.filter(organisations__slug=filters.organisation)
+    return publications.order_by(F("published_on").desc(nulls_last=True), "title", "pk")
+
+
+def publication_readable(*, user: Any, slug: str) -> Publication | None:
+    """The publication if the user may read it, without its passages."""
+    return publications_visible_to(user).filter(slug=slug).first()
+
+
+def publication_passages(publication: Publication) -> QuerySet[Passage]:
+    return publication.passages.order_by("position", "pk")
+
+
+def passage_get(*, publication: Publication, anchor: str) -> Passage | None:
+    """One passage, with the signposts (and their roadmaps) that cite it."""
+    return (
+        publication.passages.prefetch_related(
+            Prefetch(
+                "signposts",
+                queryset=Signpost.objects.select_related("roadmap").order_by(
+                    "roadmap__title", "position"
+                ),
+            )
+        )
+        .filter(anchor=anchor)
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class RoadmapFilters:
+    theme: str = ""
+    organisation: str = ""
+
+
+def roadmap_filter(*, filters: RoadmapFilters) -> QuerySet[Roadmap]:
+    roadmaps = (
+        roadmap_list()
+        .prefetch_related("themes")
+        .annotate(signpost_count=Count("signposts", distinct=True))
+    )
+    if filters.theme:
+        roadmaps = roadmaps.filter(themes__slug=filters.theme)
+    if filters.organisation:
+        roadmaps = roadmaps.filter(organisations__slug=filters.organisation)
+    return roadmaps.order_by("title", "pk")
+
+
+def roadmap_publication(*, user: Any, roadmap: Roadmap) -> Publication | None:
+    """The publication a roadmap rests on, if the user may read it."""
+    if roadmap.publication_id is None:
+        return None
+    return publications_visible_to(user).filter(pk=roadmap.publication_id).first()
