@@ -6,4 +6,5 @@ class TablesessionsConfig(AppConfig):
     name = "dwarsverband.tablesessions"
     label = "tablesessions"
     verbose_name = _("Tafelsessies")
+    demo_loader = "dwarsverband.tablesessions.demo.load"
     navigation = [(_("Tafelsessies"), "tablesessions:session-list")]
