@@ -369,8 +369,6 @@ class ActionAgreementSerializer(serializers.ModelSerializer):
 
 
 class ActionSerializer(serializers.ModelSerializer):
-    # Only the status (and the reason for dropping) can be changed through the API.
-
     url = serializers.HyperlinkedIdentityField(
         view_name="api:action-detail", lookup_field="pk", lookup_url_kwarg="id"
     )
@@ -386,18 +384,11 @@ class ActionSerializer(serializers.ModelSerializer):
     status = EnumField(
         enum_name="ActionStatusEnum",
         choices=ActionStatus.choices,
+        read_only=True,
         allow_null=True,
-        help_text="null betekent: status onbekend (bijvoorbeeld na een import). Bij wijzigen: "
-        "done of dropped (met droppedReason); een afgerond of vervallen actiepunt gaat eerst "
-        "terug naar open.",
+        help_text="null betekent: status onbekend (bijvoorbeeld na een import).",
     )
-    droppedReason = serializers.CharField(
-        source="dropped_reason",
-        required=False,
-        allow_blank=True,
-        max_length=2000,
-        help_text="Waarom het actiepunt vervalt; verplicht bij status dropped.",
-    )
+    droppedReason = serializers.CharField(source="dropped_reason", read_only=True)
     completedOn = serializers.DateField(source="completed_on", read_only=True, allow_null=True)
     followUp = serializers.SerializerMethodField(
         help_text="Waar een niet-afgerond actiepunt in de tijd staat; null als het klaar is."
@@ -429,15 +420,26 @@ class ActionSerializer(serializers.ModelSerializer):
     def get_followUp(self, action: Action) -> str | None:
         return selectors.follow_up_of(action, today=self.context.get("today") or _today())
 
+
+class ActionStatusChangeSerializer(serializers.Serializer):
+    status = EnumField(
+        enum_name="ActionStatusEnum",
+        choices=ActionStatus.choices,
+        help_text="Verplicht: de nieuwe status. Een afgerond of vervallen actiepunt gaat eerst "
+        "terug naar open.",
+    )
+    droppedReason = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=2000,
+        help_text="Waarom het actiepunt vervalt; verplicht bij status dropped.",
+    )
+
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        errors: dict[str, str] = {}
-        new_status = attrs.get("status")
-        if not new_status:
-            errors["status"] = "Geef de nieuwe status van het actiepunt."
-        elif new_status == ActionStatus.DROPPED and not attrs.get("dropped_reason", "").strip():
-            errors["droppedReason"] = "Geef aan waarom het actiepunt vervalt."
-        if errors:
-            raise serializers.ValidationError(errors)
+        if attrs["status"] == ActionStatus.DROPPED and not attrs.get("droppedReason", "").strip():
+            raise serializers.ValidationError(
+                {"droppedReason": "Geef aan waarom het actiepunt vervalt."}
+            )
         return attrs
 
 
@@ -528,15 +530,16 @@ class AgreementCreateSerializer(serializers.Serializer):
         queryset=Organisation.objects.all(),
         help_text="Slug van de partij die de afspraak trekt.",
     )
-    parties = serializers.SlugRelatedField(
-        slug_field="slug",
-        queryset=Organisation.objects.all(),
-        many=True,
-        allow_empty=False,
+    parties = serializers.ListField(
+        child=serializers.SlugRelatedField(slug_field="slug", queryset=Organisation.objects.all()),
+        min_length=1,
+        max_length=50,
         help_text="Slugs van de partijen; een redacteur neemt de eigen organisatie op.",
     )
-    themes = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Theme.objects.all(), many=True, required=False
+    themes = serializers.ListField(
+        child=serializers.SlugRelatedField(slug_field="slug", queryset=Theme.objects.all()),
+        required=False,
+        max_length=50,
     )
     covenant = serializers.SlugRelatedField(
         slug_field="slug",
@@ -739,13 +742,15 @@ class ActionDetailApi(generics.GenericAPIView):
         return Response(self.get_serializer(self._action(id)).data)
 
     @extend_schema(
+        request=ActionStatusChangeSerializer,
+        responses={200: ActionSerializer},
         summary="Status van een actiepunt wijzigen (redacteur van een partij of coördinator)",
         description="Alleen status en droppedReason worden gelezen; vervallen (dropped) vraagt "
         "een reden.",
     )
     def patch(self, request: Request, id: int) -> Response:
         action = self._action(id)
-        serializer = self.get_serializer(action, data=request.data, partial=True)
+        serializer = ActionStatusChangeSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data: dict[str, Any] = serializer.validated_data
         try:
@@ -753,7 +758,7 @@ class ActionDetailApi(generics.GenericAPIView):
                 user=request.user,
                 action=action,
                 status=data["status"],
-                reason=data.get("dropped_reason", ""),
+                reason=data.get("droppedReason", ""),
                 today=_today(),
             )
         except PermissionDenied as error:
