@@ -211,6 +211,20 @@ def test_roadmap_list_and_detail(client: Client, reference: None) -> None:
     assert client.get("/api/v1/routekaarten", {"thema": "geen-thema"}).json()["count"] == 0
 
 
+def test_roadmap_list_queries_do_not_grow_with_the_page(
+    client: Client, reference: None, django_assert_max_num_queries: Any
+) -> None:
+    vng = Organisation.objects.get(slug="vng")
+    for n in range(10):
+        roadmap = Roadmap.objects.create(title=f"Route {n}", slug=f"route-{n}")
+        roadmap.organisations.set([vng])
+
+    with django_assert_max_num_queries(4):
+        response = client.get("/api/v1/routekaarten", {"pageSize": 20})
+
+    assert len(response.json()["results"]) >= 11
+
+
 def test_roadmap_hides_a_publication_the_reader_may_not_read(
     client: Client,
     django_capture_on_commit_callbacks: Capture,

@@ -783,12 +783,14 @@ class RegistrationReceiptSerializer(serializers.ModelSerializer):
 
 
 class TokenRequired(BasePermission):
-    """The user's own data: every method needs a token (an unknown method is still a 405)."""
+    """The user's own data: reading and writing need a token."""
 
     def has_permission(self, request: Request, view: Any) -> bool:
         method = (request.method or "").lower()
-        if method not in view.http_method_names or not hasattr(view, method):
-            return True
+        if method == "options" or method not in view.http_method_names:
+            return True  # a description reveals nothing; an unknown method is a 405
+        if not hasattr(view, method):
+            return True  # the view answers 405 Method Not Allowed, not 401
         return bool(request.user and request.user.is_authenticated)
 
 
