@@ -11,6 +11,8 @@ from dwarsverband.agreements.models import (
     Agreement,
     Covenant,
     JointAgenda,
+    JointAmbition,
+    PerformanceAgreement,
     ProgressNote,
 )
 from dwarsverband.agreements.selectors import allowed_owner_organisations
@@ -230,3 +232,63 @@ class ImportForm(forms.Form):
                 _("Kies een CSV-bestand (.csv) of een Excel-bestand (.xlsx).")
             )
         return upload
+
+
+class JointAgendaForm(forms.ModelForm):
+    partners = forms.ModelMultipleChoiceField(
+        label=_("Partners"),
+        queryset=Organisation.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_(
+            "Woningcorporaties en huurdersorganisaties. Houd Ctrl (of Cmd) ingedrukt om er meer "
+            "te kiezen."
+        ),
+    )
+
+    class Meta:
+        model = JointAgenda
+        fields = ["title", "municipality", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args: Any, with_municipality: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(
+            forms.ModelMultipleChoiceField, self.fields["partners"]
+        ).queryset = Organisation.objects.exclude(kind="municipality").order_by("name")
+        if self.instance.pk:
+            self.initial.setdefault("partners", list(self.instance.partners.all()))
+        if with_municipality:
+            cast(
+                forms.ModelChoiceField, self.fields["municipality"]
+            ).queryset = Organisation.objects.filter(kind="municipality").order_by("name")
+        else:
+            del self.fields["municipality"]
+
+
+class JointAmbitionForm(forms.ModelForm):
+    class Meta:
+        model = JointAmbition
+        fields = ["theme", "ambition"]
+        widgets = {"ambition": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["theme"]).queryset = Theme.objects.order_by("name")
+
+
+class PerformanceAgreementForm(forms.ModelForm):
+    url = forms.URLField(
+        label=_("Webadres"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("Link naar het document."),
+    )
+
+    class Meta:
+        model = PerformanceAgreement
+        fields = ["year", "title", "summary", "signed_on", "url"]
+        widgets = {"signed_on": DateInput(), "summary": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.DateField, self.fields["signed_on"]).input_formats = DATE_FORMATS

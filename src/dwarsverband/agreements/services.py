@@ -31,6 +31,8 @@ from dwarsverband.agreements.models import (
     Covenant,
     CovenantParty,
     JointAgenda,
+    JointAmbition,
+    PerformanceAgreement,
     ProgressNote,
 )
 from dwarsverband.agreements.permissions import (
@@ -39,8 +41,10 @@ from dwarsverband.agreements.permissions import (
     user_can_edit_action,
     user_can_edit_agreement,
     user_can_edit_covenant,
+    user_can_edit_joint_agenda,
 )
 from dwarsverband.agreements.selectors import allowed_owner_organisations, digest_selection
+from dwarsverband.organisations.constants import PlatformRole
 from dwarsverband.organisations.models import Organisation
 from dwarsverband.organisations.permissions import user_is_coordinator
 from dwarsverband.programmes.models import Theme
@@ -475,3 +479,136 @@ def action_digest_send(*, today: date | None = None, base_url: str = "") -> Dige
         skipped,
     )
     return DigestResult(recipients=sent, actions=actions, skipped_already_sent=skipped)
+
+
+# --- Joint agendas ---------------------------------------------------------------------------
+
+
+def _require_joint_agenda(user: Any, agenda: JointAgenda) -> None:
+    if not user_can_edit_joint_agenda(user, agenda):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def joint_agenda_create(
+    *, user: Any, data: dict[str, Any], partners: Iterable[Organisation]
+) -> JointAgenda:
+    """A coordinator, or an editor of the municipality itself, starts a joint agenda."""
+    municipality = data.get("municipality")
+    own = getattr(user, "organisation_id", None)
+    editor_of_municipality = (
+        municipality is not None
+        and own == municipality.pk
+        and getattr(user, "platform_role", "") == PlatformRole.EDITOR
+    )
+    if not (user_is_coordinator(user) or editor_of_municipality):
+        raise PermissionDenied
+    agenda = JointAgenda(**data)
+    agenda.full_clean()
+    _check_joint_agenda_partners(agenda, partners)
+    _attribute_history(agenda, user)
+    agenda.save()
+    agenda.partners.set(list(partners))
+    return agenda
+
+
+def _check_joint_agenda_partners(agenda: JointAgenda, partners: Iterable[Organisation]) -> None:
+    chosen = list(partners)
+    if not chosen:
+        raise ValidationError(
+            {"partners": _("Kies ten minste één woningcorporatie of huurdersorganisatie.")}
+        )
+    if any(partner.pk == agenda.municipality_id for partner in chosen):
+        raise ValidationError(
+            {"partners": _("De gemeente zelf voert de agenda; kies haar niet ook als partner.")}
+        )
+
+
+@transaction.atomic
+def joint_agenda_update(
+    *,
+    user: Any,
+    agenda: JointAgenda,
+    data: dict[str, Any],
+    partners: Iterable[Organisation] | None = None,
+) -> JointAgenda:
+    _require_joint_agenda(user, agenda)
+    for field in ("title", "description"):
+        if field in data:
+            setattr(agenda, field, data[field])
+    agenda.full_clean()
+    if partners is not None:
+        _check_joint_agenda_partners(agenda, partners)
+    _attribute_history(agenda, user)
+    agenda.save()
+    if partners is not None:
+        agenda.partners.set(list(partners))
+    return agenda
+
+
+@transaction.atomic
+def joint_ambition_save(
+    *,
+    user: Any,
+    agenda: JointAgenda,
+    data: dict[str, Any],
+    ambition: JointAmbition | None = None,
+) -> JointAmbition:
+    """Add a shared ambition to the agenda, or change one."""
+    _require_joint_agenda(user, agenda)
+    ambition = ambition or JointAmbition(agenda=agenda)
+    if ambition.agenda_id != agenda.pk:
+        raise PermissionDenied
+    ambition.theme = data["theme"]
+    ambition.ambition = data["ambition"]
+    ambition.full_clean()
+    ambition.save()
+    return ambition
+
+
+@transaction.atomic
+def joint_ambition_delete(*, user: Any, ambition: JointAmbition) -> None:
+    _require_joint_agenda(user, ambition.agenda)
+    ambition.delete()
+
+
+@transaction.atomic
+def performance_agreement_save(
+    *,
+    user: Any,
+    agenda: JointAgenda,
+    data: dict[str, Any],
+    performance_agreement: PerformanceAgreement | None = None,
+) -> PerformanceAgreement:
+    """Record (or correct) the formal performance agreements of one year beside the agenda."""
+    _require_joint_agenda(user, agenda)
+    record = performance_agreement or PerformanceAgreement(agenda=agenda)
+    if record.agenda_id != agenda.pk:
+        raise PermissionDenied
+    for field in ("year", "title", "summary", "signed_on", "url"):
+        if field in data:
+            setattr(record, field, data[field])
+    duplicate = (
+        PerformanceAgreement.objects.filter(agenda=agenda, year=record.year)
+        .exclude(pk=record.pk)
+        .exists()
+    )
+    if duplicate:
+        raise ValidationError(
+            {
+                "year": _(
+                    "Voor %(year)s zijn al prestatieafspraken vastgelegd; pas die aan in plaats "
+                    "van een tweede toe te voegen."
+                )
+                % {"year": record.year}
+            }
+        )
+    record.full_clean()
+    record.save()
+    return record
+
+
+@transaction.atomic
+def performance_agreement_delete(*, user: Any, performance_agreement: PerformanceAgreement) -> None:
+    _require_joint_agenda(user, performance_agreement.agenda)
+    performance_agreement.delete()

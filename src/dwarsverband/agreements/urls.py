@@ -21,5 +21,36 @@ urlpatterns = [
     path("actiepunten/<int:pk>/bewerken", views.action_update, name="action-update"),
     path("wordt-vervolgd", views.follow_up, name="follow-up"),
     path("gezamenlijke-agendas", views.joint_agenda_list, name="joint-agenda-list"),
+    path("gezamenlijke-agendas/nieuw", views.joint_agenda_create, name="joint-agenda-create"),
     path("gezamenlijke-agendas/<int:pk>", views.joint_agenda_detail, name="joint-agenda-detail"),
+    path(
+        "gezamenlijke-agendas/<int:pk>/bewerken",
+        views.joint_agenda_update,
+        name="joint-agenda-update",
+    ),
+    path(
+        "gezamenlijke-agendas/<int:pk>/ambities/nieuw",
+        views.joint_ambition_edit,
+        name="joint-ambition-create",
+    ),
+    path(
+        "gezamenlijke-agendas/<int:pk>/ambities/<int:ambition_pk>/bewerken",
+        views.joint_ambition_edit,
+        name="joint-ambition-update",
+    ),
+    path(
+        "gezamenlijke-agendas/<int:pk>/ambities/<int:ambition_pk>/verwijderen",
+        views.joint_ambition_delete,
+        name="joint-ambition-delete",
+    ),
+    path(
+        "gezamenlijke-agendas/<int:pk>/prestatieafspraken/nieuw",
+        views.performance_agreement_edit,
+        name="performance-agreement-create",
+    ),
+    path(
+        "gezamenlijke-agendas/<int:pk>/prestatieafspraken/<int:record_pk>/bewerken",
+        views.performance_agreement_edit,
+        name="performance-agreement-update",
+    ),
 ]

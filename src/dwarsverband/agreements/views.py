@@ -9,9 +9,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from dwarsverband.agreements import selectors, services, transfer
 from dwarsverband.agreements.constants import ALLOWED_SOURCE_MODELS, DUE_SOON_DAYS
@@ -21,9 +22,19 @@ from dwarsverband.agreements.forms import (
     CovenantForm,
     FollowUpFilterForm,
     ImportForm,
+    JointAgendaForm,
+    JointAmbitionForm,
+    PerformanceAgreementForm,
     ProgressNoteForm,
 )
-from dwarsverband.agreements.models import Action, Agreement, Covenant, JointAgenda
+from dwarsverband.agreements.models import (
+    Action,
+    Agreement,
+    Covenant,
+    JointAgenda,
+    JointAmbition,
+    PerformanceAgreement,
+)
 from dwarsverband.agreements.permissions import (
     user_can_add_agreement,
     user_can_add_covenant,
@@ -503,7 +514,10 @@ def joint_agenda_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "agreements/pages/joint_agenda_list.html",
-        {"agendas": selectors.joint_agenda_list()},
+        {
+            "agendas": selectors.joint_agenda_list(),
+            "can_create": user_can_add_agreement(request.user),
+        },
     )
 
 
@@ -523,3 +537,147 @@ def joint_agenda_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_add_agreement": user_can_add_agreement(request.user),
         },
     )
+
+
+def _editable_agenda(request: HttpRequest, pk: int) -> JointAgenda:
+    agenda = get_object_or_404(JointAgenda.objects.select_related("municipality"), pk=pk)
+    if not user_can_edit_joint_agenda(request.user, agenda):
+        raise PermissionDenied
+    return agenda
+
+
+def _form_page(request: HttpRequest, form: BaseForm, title: str, cancel_url: str) -> HttpResponse:
+    return render(
+        request,
+        "agreements/pages/form.html",
+        {"form": form, "title": title, "cancel_url": cancel_url},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def joint_agenda_create(request: HttpRequest) -> HttpResponse:
+    if not user_can_add_agreement(request.user):
+        raise PermissionDenied
+    own = getattr(request.user, "organisation", None)
+    initial = {"municipality": own} if own is not None and own.kind == "municipality" else {}
+    form = JointAgendaForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        partners = data.pop("partners")
+        try:
+            agenda = services.joint_agenda_create(user=request.user, data=data, partners=partners)
+        except ValidationError as error:
+            _add_service_errors(form, error)
+        except PermissionDenied:
+            form.add_error(
+                "municipality",
+                _("U kunt alleen een gezamenlijke agenda voor uw eigen gemeente beginnen."),
+            )
+        else:
+            messages.success(request, _("De gezamenlijke agenda is aangemaakt."))
+            return redirect(agenda)
+    return _form_page(
+        request,
+        form,
+        _("Gezamenlijke agenda beginnen"),
+        reverse("agreements:joint-agenda-list"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def joint_agenda_update(request: HttpRequest, pk: int) -> HttpResponse:
+    agenda = _editable_agenda(request, pk)
+    form = JointAgendaForm(
+        request.POST or None,
+        instance=JointAgenda.objects.get(pk=agenda.pk),
+        with_municipality=False,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        partners = data.pop("partners")
+        try:
+            services.joint_agenda_update(
+                user=request.user, agenda=agenda, data=data, partners=partners
+            )
+        except ValidationError as error:
+            _add_service_errors(form, error)
+        else:
+            messages.success(request, _("De wijzigingen zijn opgeslagen."))
+            return redirect(agenda)
+    return _form_page(
+        request,
+        form,
+        _("%(title)s bewerken") % {"title": agenda.title},
+        agenda.get_absolute_url(),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def joint_ambition_edit(
+    request: HttpRequest, pk: int, ambition_pk: int | None = None
+) -> HttpResponse:
+    agenda = _editable_agenda(request, pk)
+    ambition = (
+        get_object_or_404(JointAmbition, pk=ambition_pk, agenda=agenda) if ambition_pk else None
+    )
+    form = JointAmbitionForm(
+        request.POST or None,
+        instance=JointAmbition.objects.get(pk=ambition.pk) if ambition else None,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.joint_ambition_save(
+                user=request.user, agenda=agenda, data=form.cleaned_data, ambition=ambition
+            )
+        except ValidationError as error:
+            _add_service_errors(form, error)
+        else:
+            messages.success(request, _("De ambitie is opgeslagen."))
+            return redirect(agenda.get_absolute_url() + "#ambities")
+    title = _("Ambitie bewerken") if ambition else _("Ambitie toevoegen")
+    return _form_page(request, form, f"{title}: {agenda.title}", agenda.get_absolute_url())
+
+
+@login_required
+@require_POST
+def joint_ambition_delete(request: HttpRequest, pk: int, ambition_pk: int) -> HttpResponse:
+    agenda = _editable_agenda(request, pk)
+    ambition = get_object_or_404(JointAmbition, pk=ambition_pk, agenda=agenda)
+    services.joint_ambition_delete(user=request.user, ambition=ambition)
+    messages.success(request, _("De ambitie is verwijderd."))
+    return redirect(agenda.get_absolute_url() + "#ambities")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def performance_agreement_edit(
+    request: HttpRequest, pk: int, record_pk: int | None = None
+) -> HttpResponse:
+    agenda = _editable_agenda(request, pk)
+    record = (
+        get_object_or_404(PerformanceAgreement, pk=record_pk, agenda=agenda) if record_pk else None
+    )
+    form = PerformanceAgreementForm(
+        request.POST or None,
+        instance=PerformanceAgreement.objects.get(pk=record.pk) if record else None,
+        initial={} if record else {"year": timezone.localdate().year},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.performance_agreement_save(
+                user=request.user,
+                agenda=agenda,
+                data=form.cleaned_data,
+                performance_agreement=record,
+            )
+        except ValidationError as error:
+            _add_service_errors(form, error)
+        else:
+            messages.success(request, _("De prestatieafspraken zijn opgeslagen."))
+            return redirect(agenda.get_absolute_url() + f"#jaar-{saved.year}")
+    title = _("Prestatieafspraken bewerken") if record else _("Prestatieafspraken vastleggen")
+    return _form_page(request, form, f"{title}: {agenda.title}", agenda.get_absolute_url())
