@@ -10,10 +10,11 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
+from django.db import connection
 
 from dwarsverband.knowledge.constants import PublicationKind, Visibility
 from dwarsverband.knowledge.models import Passage, Publication, SearchDocument
-from dwarsverband.knowledge.searching import Filters, SearchQueryError, search
+from dwarsverband.knowledge.searching import Filters, SearchQueryError, related, search
 from dwarsverband.organisations.constants import PlatformRole
 from dwarsverband.organisations.models import Organisation, User
 from dwarsverband.programmes.models import Theme
@@ -259,3 +260,125 @@ def test_rebuild_command_recreates_the_same_index(reference: None) -> None:
     assert set(SearchDocument.objects.values_list("key", "title")) == before
     assert "Zoekindex opnieuw opgebouwd" in output.getvalue()
     assert _titles("Gouda", doc_type="organisation")[0] == "Gouda"
+
+
+def test_projects_circles_and_agreements_are_findable(reference: None) -> None:
+    projects = _titles("financiën woningcorporaties", doc_type="project")
+    assert projects[0] == "Leergang financiën van woningcorporaties"
+    assert "Cursus financiën woningcorporaties" in _titles(
+        "financiën woningcorporaties", doc_type="agreement"
+    )
+    assert _titles("langer zelfstandig thuis", doc_type="community") == ["Langer zelfstandig thuis"]
+    assert "Bijeenkomst 1: Woonzorgvisie: waar staan we?" in _titles(
+        "woonzorgvisie", doc_type="meeting"
+    )
+    assert _titles("convenant G32", doc_type="covenant")[0].startswith("Samenwerken aan")
+    assert _titles("gezamenlijke agenda", doc_type="joint_agenda")
+
+
+def test_internal_agreement_is_found_only_by_its_parties_and_coordinators(
+    reference: None,
+    django_capture_on_commit_callbacks: Capture,
+    make_user: Callable[..., User],
+) -> None:
+    from dwarsverband.agreements.models import Agreement
+
+    agreement = Agreement.objects.get(title="Cursus financiën woningcorporaties")
+    party = agreement.parties.first()
+    assert party is not None
+    with django_capture_on_commit_callbacks(execute=True):
+        agreement.internal = True
+        agreement.save(update_fields=["internal"])
+    title = "Cursus financiën woningcorporaties"
+
+    assert title not in _titles("cursus financiën", doc_type="agreement")
+    assert title not in _titles(
+        "cursus financiën",
+        make_user(PlatformRole.READER, OrganisationFactory()),
+        doc_type="agreement",
+    )
+    assert title in _titles(
+        "cursus financiën", make_user(PlatformRole.READER, party), doc_type="agreement"
+    )
+    assert title in _titles(
+        "cursus financiën", make_user(PlatformRole.COORDINATOR), doc_type="agreement"
+    )
+
+
+def test_when_no_document_holds_every_word_those_holding_most_come_first(
+    django_capture_on_commit_callbacks: Capture,
+) -> None:
+    _publication(
+        django_capture_on_commit_callbacks,
+        title="Meeste",
+        texts=[
+            "Knorrelplan en wuppeltaak in Zonkdorp.",
+            "Knorrelplan en wuppeltaak elders.",
+            "Alleen het knorrelplan.",
+        ],
+    )
+
+    results = search(query="knorrelplan wuppeltaak zonkdorp gloepmeer", user=AnonymousUser())
+    titles = [result.title for result in results.results]
+
+    assert results.any_term
+    assert titles[0] == "Meeste – passage 1"
+    assert set(titles) == {"Meeste – passage 1", "Meeste – passage 2", "Meeste – passage 3"}
+    narrow = search(
+        query="knorrelplan wuppeltaak zonkdorp gloepmeer", user=AnonymousUser(), per_page=2
+    )
+    assert narrow.count == 2  # two documents hold three of the four words: that fills a page
+
+
+def test_a_word_in_most_documents_does_not_select_when_too_few_hold_every_word(
+    django_capture_on_commit_callbacks: Capture,
+) -> None:
+    # More than COMMON_SHARE of all documents hold "plimpregel".
+    common = SearchDocument.objects.count() // 3 + 3
+    _publication(
+        django_capture_on_commit_callbacks,
+        title="Veel",
+        texts=[f"Overal de plimpregel, deel {n}." for n in range(common)]
+        + ["Plimpregel en snarfwet."],
+    )
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE knowledge_searchdocument")
+
+    results = search(query="plimpregel snarfwet blooptaks", user=AnonymousUser())
+
+    assert [result.title for result in results.results] == [f"Veel – passage {common + 1}"]
+
+
+def test_later_pages_keep_the_order_of_the_first(
+    django_capture_on_commit_callbacks: Capture,
+) -> None:
+    _publication(
+        django_capture_on_commit_callbacks,
+        title="Volgorde",
+        texts=[f"Trimbelzorg deel {n}." + " trimbelzorg" * (n % 4) for n in range(15)],
+    )
+
+    pages = [
+        search(query="trimbelzorg", user=AnonymousUser(), per_page=4, page_number=number)
+        for number in range(1, 5)
+    ]
+    titles = [result.title for page in pages for result in page.results]
+    everything = _titles("trimbelzorg")
+
+    assert titles == everything
+    assert len(set(titles)) == 15
+
+
+def test_related_finds_passages_for_a_project_text(
+    django_capture_on_commit_callbacks: Capture,
+) -> None:
+    _publication(
+        django_capture_on_commit_callbacks,
+        title="Verwant",
+        texts=["Over de gloeiplaat in de regio.", "Iets anders."],
+    )
+
+    related_results = related(text="Een project over de gloeiplaat", user=AnonymousUser())
+
+    assert [result.title for result in related_results] == ["Verwant – passage 1"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from math import comb
 from typing import Any, overload
 
 from django.core.paginator import Page, Paginator
@@ -56,6 +57,7 @@ DOC_TYPE_LABELS: dict[str, Any] = {
 }
 PER_PAGE = 10
 COMMON_SHARE = 0.2
+MAX_COMBINATIONS = 40  # beyond this, a "k of n words" level is skipped (the query grows)
 
 
 class SearchQueryError(ValueError):
@@ -246,13 +248,15 @@ def _fallback(
     """What to match when too few documents hold every query word.
 
     Words found in more than COMMON_SHARE of all documents select nothing here (like stop
-    words; they did count in the all-words match). Of the other words a document must hold
-    all but one when there are three or more, and one when that still fills less than a page.
+    words; they did count in the all-words match). Of the other words a document must hold as
+    many as still fill a page: all but one, all but two, ... down to one.
     """
     common = engine.common_groups(groups, COMMON_SHARE)
     rare = [group for index, group in enumerate(groups) if index not in common] or groups
-    if len(rare) >= 3:
-        match = Match.some(rare, len(rare) - 1)
+    for minimum in range(len(rare) - 1, 1, -1):
+        if comb(len(rare), minimum) > MAX_COMBINATIONS:
+            continue
+        match = Match.some(rare, minimum)
         if engine.count(match, scope) >= per_page:
             return match
     return Match.some(rare)
@@ -311,21 +315,27 @@ def search(
     scope = _scope(user, filters)
     engine = backend()
     match = Match.every(groups)
-    total = engine.count(match, scope)
-    first: list[int] = []
-    any_term = False
-    if total < per_page and len(groups) > 1:
-        first = engine.page(match, scope, offset=0, limit=per_page)
-        match = _fallback(engine, groups, scope, per_page)
-        any_term = total == 0
-        total = -1
-    facets: dict[str, list[FacetValue]] = {}
-    if with_facets:
+    facet_groups: list[FacetGroup] = []
+
+    def counted(match: Match) -> int:
+        nonlocal facet_groups
+        if not with_facets:
+            return engine.count(match, scope)
+        # The facet counts give the total too, so the matches are read once.
         facet_groups = engine.facet_groups(match, scope)
-        facets = _facets(facet_groups, filters)
-        total = sum(group[4] for group in facet_groups if _in_scope(group, filters))
-    elif total < 0:
-        total = engine.count(match, scope)
+        return sum(group[4] for group in facet_groups if _in_scope(group, filters))
+
+    total = counted(match)
+    first: list[int] = []
+    any_term = total == 0
+    if total < per_page and len(groups) > 1:
+        if total:
+            first = engine.page(match, scope, offset=0, limit=per_page)
+        match = _fallback(engine, groups, scope, per_page)
+        total = counted(match)
+    else:
+        any_term = False
+    facets = _facets(facet_groups, filters) if with_facets else {}
     paginator: Paginator[int] = Paginator(_RankedIds(match, scope, total, first), per_page)
     page = paginator.get_page(page_number)
     stems = sorted({term for group in groups for term in group})

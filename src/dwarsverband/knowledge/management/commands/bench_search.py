@@ -120,12 +120,10 @@ class Command(BaseCommand):
             for key, grade in {**demo, **POOLED_JUDGEMENTS.get(query, {})}.items():
                 if "=" in key:
                     kind, _, title = key.partition("=")
-                    found = SearchDocument.objects.filter(doc_type=kind, title=title)
-                    if not found.exists():
+                    titled = SearchDocument.objects.filter(doc_type=kind, title=title)
+                    if not titled.exists():
                         raise CommandError(f"Beoordeeld document ontbreekt: {key}")
-                    judged.update(
-                        {found_key: grade for found_key in found.values_list("key", flat=True)}
-                    )
+                    judged.update(dict.fromkeys(titled.values_list("key", flat=True), grade))
                     continue
                 kind, _, ref = key.partition(":")
                 if kind == "passage":
@@ -147,6 +145,7 @@ class Command(BaseCommand):
     def _quality(self, count: int, *, details: bool = False) -> None:
         generated = list(generate(count, relevant_per_topic=8))
         index_documents(as_document(p, 2020) for p in generated)
+        self._analyze()
         queries = self._judgements(generated)
         self._build_raw_fts()
         systems = {
@@ -180,6 +179,12 @@ class Command(BaseCommand):
             for index, (query, _judged, _pool) in enumerate(queries):
                 values = "  ".join(f"{per_query[name][index]:.2f}" for name in systems)
                 self.stdout.write(f"    {query:42s} {values}")
+
+    def _analyze(self) -> None:
+        """Fresh planner statistics, as autovacuum would keep them (PostgreSQL only)."""
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE knowledge_searchdocument")
 
     def _service(self, query: str) -> list[int]:
         """The first DEPTH results, page by page as a visitor would see them."""
@@ -282,9 +287,7 @@ class Command(BaseCommand):
         self.stdout.write(f"\nSnelheid: {count} gegenereerde passages")
         started = time.perf_counter()
         index_documents(as_document(p, 2000 + n % 25) for n, p in enumerate(generate(count)))
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE knowledge_searchdocument")
+        self._analyze()
         built = time.perf_counter() - started
         self.stdout.write(f"  index opbouwen: {built:.1f} s ({count / built:.0f} passages/s)")
         self.stdout.write(f"  omvang: {self._size()}")
