@@ -19,8 +19,6 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.urls import URLPattern, path, reverse
 from django.utils import timezone
-from drf_spectacular.extensions import OpenApiSerializerFieldExtension
-from drf_spectacular.plumbing import ResolvedComponent
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
@@ -45,6 +43,7 @@ from dwarsverband.agreements.models import (
     JointAgenda,
     ProgressNote,
 )
+from dwarsverband.api.fields import EnumField
 from dwarsverband.organisations.models import Organisation
 from dwarsverband.programmes.models import Theme
 
@@ -69,43 +68,6 @@ def _model_errors(error: ValidationError) -> serializers.ValidationError:
             {_api_name(field): messages for field, messages in error.message_dict.items()}
         )
     return serializers.ValidationError({"body": error.messages})
-
-
-class EnumField(serializers.ChoiceField):
-    """A choice field documented as a named enum component (CovenantStatus, ActionStatus).
-
-    Several resources have a `status` with its own choices; a named component keeps the
-    document's enum names stable. An empty stored value (status unknown) is answered as null.
-    """
-
-    def __init__(self, *, enum_name: str, **kwargs: Any) -> None:
-        self.enum_name = enum_name
-        super().__init__(**kwargs)
-
-    def to_representation(self, value: Any) -> Any:
-        if value in ("", None):
-            return None
-        return super().to_representation(value)
-
-
-class EnumFieldExtension(OpenApiSerializerFieldExtension):
-    target_class = EnumField
-
-    def map_serializer_field(self, auto_schema: Any, direction: Any) -> Any:
-        field: EnumField = self.target
-        choices = [(key, label) for key, label in field.choices.items() if key != ""]
-        component = ResolvedComponent(
-            name=field.enum_name,
-            type=ResolvedComponent.SCHEMA,
-            object=field.enum_name,
-            schema={
-                "type": "string",
-                "enum": [key for key, _label in choices],
-                "description": "\n".join(f"* `{key}` - {label}" for key, label in choices),
-            },
-        )
-        auto_schema.registry.register_on_missing(component)
-        return component.ref
 
 
 class AgreementOrganisationSerializer(serializers.ModelSerializer):

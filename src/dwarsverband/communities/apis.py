@@ -17,19 +17,22 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.urls import URLPattern, path, reverse
 from django_ratelimit.core import is_ratelimited
-from drf_spectacular.extensions import OpenApiSerializerFieldExtension
-from drf_spectacular.plumbing import ResolvedComponent
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import NotAuthenticated
 from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
-from rest_framework.fields import empty
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle
 
 from dwarsverband.api.constants import PROBLEM_CONTENT_TYPE
+from dwarsverband.api.fields import (
+    BooleanParameter,
+    DateTimeParameter,
+    EnumField,
+    problem_response,
+)
 from dwarsverband.api.permissions import ReadPublicWriteAuthenticated
 from dwarsverband.common.ratelimits import REGISTRATION
 from dwarsverband.communities import selectors, services
@@ -64,62 +67,6 @@ REGISTRATION_RATE_GROUP = "dwarsverband.communities.views.registration_create"
 
 
 # Schema helpers ------------------------------------------------------------------------------
-
-
-class EnumField(serializers.ChoiceField):
-    """A choice field documented as one named enum component (e.g. ``MeetingStatusEnum``).
-
-    Fields such as ``kind`` and ``status`` carry different choice sets on different resources;
-    a named component per choice set keeps the generated names stable without a warning.
-    """
-
-    def __init__(self, *, enum_name: str, **kwargs: Any) -> None:
-        self.enum_name = enum_name
-        super().__init__(**kwargs)
-
-
-class EnumFieldExtension(OpenApiSerializerFieldExtension):
-    target_class = EnumField
-
-    def map_serializer_field(self, auto_schema: Any, direction: Any) -> Any:
-        field: EnumField = self.target
-        component = ResolvedComponent(
-            name=field.enum_name,
-            type=ResolvedComponent.SCHEMA,
-            object=field.enum_name,
-            schema={"type": "string", "enum": [str(value) for value in field.choices]},
-        )
-        auto_schema.registry.register_on_missing(component)
-        return component.ref
-
-
-class StrictQueryParameter(serializers.Field):
-    """A query parameter that is absent or valid: an empty value is an error, not "no filter".
-
-    (DRF reads an empty form value of an optional field as absent, which would accept
-    ``?vanaf=`` although the documented format says otherwise.)
-    """
-
-    def get_value(self, dictionary: Any) -> Any:
-        if self.field_name not in dictionary:
-            return empty
-        if dictionary.get(self.field_name) == "":
-            return ""
-        return super().get_value(dictionary)
-
-
-class DateTimeParameter(StrictQueryParameter, serializers.DateTimeField):
-    pass
-
-
-class BooleanParameter(StrictQueryParameter, serializers.BooleanField):
-    pass
-
-
-def problem_response(description: str) -> OpenApiResponse:
-    return OpenApiResponse(
-        response={"$ref": "#/components/schemas/Problem"}, description=description
-    )
 
 
 NEEDS_TOKEN = {

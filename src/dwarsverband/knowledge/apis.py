@@ -20,14 +20,9 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from dwarsverband.api.fields import EnumField
 from dwarsverband.api.pagination import LinkPagination
-
-# Shared API building blocks; they belong in dwarsverband.api once that package offers them.
-from dwarsverband.communities.apis import (
-    EnumField,
-    OrganisationSummarySerializer,
-    ThemeSummarySerializer,
-)
+from dwarsverband.communities.apis import OrganisationSummarySerializer, ThemeSummarySerializer
 from dwarsverband.knowledge import searching, selectors
 from dwarsverband.knowledge.constants import AdviceRole, PublicationKind, Visibility
 from dwarsverband.knowledge.models import Advice, Passage, Publication, Roadmap, Signpost

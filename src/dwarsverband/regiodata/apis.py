@@ -18,7 +18,7 @@ from rest_framework import generics, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from dwarsverband.agreements.apis import EnumField
+from dwarsverband.api.fields import EnumField
 from dwarsverband.organisations.constants import RegionKind
 from dwarsverband.regiodata import selectors
 from dwarsverband.regiodata.aggregation import AreaFigure
