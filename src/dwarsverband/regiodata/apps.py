@@ -8,3 +8,7 @@ class RegiodataConfig(AppConfig):
     verbose_name = _("Regiodata")
     reference_loader = "dwarsverband.regiodata.reference.load"
     navigation = [(_("Regiodata"), "regiodata:indicator-list")]
+
+    def ready(self) -> None:
+        # Connect the receivers that make drawn map outlines follow boundary changes.
+        from dwarsverband.regiodata import receivers  # noqa: F401

@@ -89,17 +89,26 @@ def _project(lon: float, lat: float) -> tuple[float, float]:
     return lon * COS_52, -lat
 
 
-def choropleth(
-    *,
-    prefix: str,
-    shapes: Sequence[Shape],
-    values: Mapping[str, float | None],
-    title: str,
-    desc: str,
-    fmt: Formatter,
-    width: int = 480,
-) -> SafeString:
-    """A map with one filled shape per municipality, five quantile classes and a legend."""
+@dataclass(frozen=True)
+class OutlinePath:
+    code: str
+    code_html: str  # the code and name escaped for SVG once, not on every map drawn
+    name_html: str
+    d: str
+
+
+@dataclass(frozen=True)
+class MapOutline:
+    """Shapes projected and scaled once, as SVG path data: a map waiting for its colours."""
+
+    width: int
+    map_height: float
+    margin: float
+    paths: tuple[OutlinePath, ...]
+
+
+def map_outline(shapes: Sequence[Shape], *, width: int = 480) -> MapOutline:
+    """Project and scale `shapes` into a map `width` wide (projection and path data only)."""
     projected: list[tuple[Shape, list[list[tuple[float, float]]]]] = []
     min_x = min_y = math.inf
     max_x = max_y = -math.inf
@@ -112,11 +121,7 @@ def choropleth(
                 min_y, max_y = min(min_y, y), max(max_y, y)
             rings.append(points)
         projected.append((shape, rings))
-    present = [value for value in values.values() if value is not None]
-    breaks = class_breaks(present)
-    legend = _legend(breaks, present, fmt)
     margin = 8.0
-    legend_height = 22.0 * (len(legend) + 1) + 10
     if not projected or min_x == math.inf:
         map_height = 40.0
         scale = 1.0
@@ -128,15 +133,7 @@ def choropleth(
         if map_height > width * 1.3:
             scale = (width * 1.3 - 2 * margin) / span_y
             map_height = width * 1.3
-    height = map_height + legend_height
-    parts = _svg_open(prefix, width, height, title, desc)
-    parts.append(
-        f'<defs><pattern id="{prefix}-hatch" width="6" height="6" '
-        'patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
-        '<rect width="6" height="6" fill="#ffffff"/>'
-        '<line x1="0" y1="0" x2="0" y2="6" stroke="#6b6b6b" stroke-width="2"/></pattern></defs>'
-    )
-    parts.append('<g stroke="#ffffff" stroke-width="0.4" stroke-linejoin="round">')
+    paths = []
     for shape, rings in projected:
         d = " ".join(
             "M"
@@ -148,19 +145,70 @@ def choropleth(
             for ring in rings
             if len(ring) > 2
         )
-        value = values.get(shape.code)
-        fill = (
-            MISSING_FILL.format(prefix=prefix)
-            if value is None
-            else VIRIDIS[class_of(value, breaks)]
-        )
-        label = f"{shape.name}: {fmt(value)}"
+        paths.append(OutlinePath(shape.code, escape(shape.code), escape(shape.name), d))
+    return MapOutline(width=width, map_height=map_height, margin=margin, paths=tuple(paths))
+
+
+def choropleth(
+    *,
+    prefix: str,
+    shapes: Sequence[Shape],
+    values: Mapping[str, float | None],
+    title: str,
+    desc: str,
+    fmt: Formatter,
+    width: int = 480,
+) -> SafeString:
+    """A map with one filled shape per municipality, five quantile classes and a legend."""
+    return coloured_map(
+        prefix=prefix,
+        outline=map_outline(shapes, width=width),
+        values=values,
+        title=title,
+        desc=desc,
+        fmt=fmt,
+    )
+
+
+def coloured_map(
+    *,
+    prefix: str,
+    outline: MapOutline,
+    values: Mapping[str, float | None],
+    title: str,
+    desc: str,
+    fmt: Formatter,
+    labels: Mapping[str, str] | None = None,
+) -> SafeString:
+    """`choropleth` on shapes projected before: only the colours and labels are worked out.
+
+    `labels` gives the formatted value per code where the caller has it already.
+    """
+    present = [value for value in values.values() if value is not None]
+    breaks = class_breaks(present)
+    legend = _legend(breaks, present, fmt)
+    legend_height = 22.0 * (len(legend) + 1) + 10
+    height = outline.map_height + legend_height
+    parts = _svg_open(prefix, outline.width, height, title, desc)
+    parts.append(
+        f'<defs><pattern id="{prefix}-hatch" width="6" height="6" '
+        'patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+        '<rect width="6" height="6" fill="#ffffff"/>'
+        '<line x1="0" y1="0" x2="0" y2="6" stroke="#6b6b6b" stroke-width="2"/></pattern></defs>'
+    )
+    parts.append('<g stroke="#ffffff" stroke-width="0.4" stroke-linejoin="round">')
+    missing = MISSING_FILL.format(prefix=prefix)
+    for path in outline.paths:
+        value = values.get(path.code)
+        fill = missing if value is None else VIRIDIS[class_of(value, breaks)]
+        shown = labels.get(path.code) if labels is not None else None
+        label = escape(shown if shown is not None else fmt(value))
         parts.append(
-            f'<path d="{d}" fill="{fill}" fill-rule="evenodd" data-code="{escape(shape.code)}">'
-            f"<title>{escape(label)}</title></path>"
+            f'<path d="{path.d}" fill="{fill}" fill-rule="evenodd" data-code="{path.code_html}">'
+            f"<title>{path.name_html}: {label}</title></path>"
         )
     parts.append("</g>")
-    parts.append(_legend_svg(prefix, legend, x=margin, y=map_height + 10))
+    parts.append(_legend_svg(prefix, legend, x=outline.margin, y=outline.map_height + 10))
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped
 

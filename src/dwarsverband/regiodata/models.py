@@ -104,6 +104,9 @@ class Observation(BaseModel):
         verbose_name=_("indicator"),
         on_delete=models.CASCADE,
         related_name="observations",
+        # The unique constraint below starts with the indicator and serves its lookups; a
+        # separate index would only slow down large loads.
+        db_index=False,
         help_text=_("Wat er gemeten is."),
     )
     area_code = models.CharField(
@@ -137,7 +140,14 @@ class Observation(BaseModel):
                 fields=["indicator", "area_code", "period"], name="observation_unique"
             )
         ]
-        indexes = [models.Index(fields=["area_code", "indicator", "period"])]
+        indexes = [
+            # Covers the reads of an area (its members' rows for many indicators) without
+            # visiting the table: status and value are in the index itself.
+            models.Index(
+                fields=["area_code", "indicator", "period", "status", "value"],
+                name="observation_area_covering",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.indicator_id} {self.area_code} {self.period}"

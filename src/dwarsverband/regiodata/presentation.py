@@ -6,7 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils.formats import number_format
+from django.utils import numberformat
+from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 
 from dwarsverband.regiodata import selectors
@@ -15,10 +16,27 @@ from dwarsverband.regiodata.models import Indicator
 
 
 def formatter(indicator: Indicator) -> Callable[[float | None], str]:
+    """Numbers of `indicator` the Dutch way (as `number_format` would), missing as words.
+
+    The separators are looked up once, not for each of the hundreds of numbers on a page.
+    """
+    decimal_separator = get_format("DECIMAL_SEPARATOR", use_l10n=True)
+    thousand_separator = get_format("THOUSAND_SEPARATOR", use_l10n=True)
+    grouping = get_format("NUMBER_GROUPING", use_l10n=True)
+    missing = _("geen cijfer")
+
     def fmt(value: float | None) -> str:
         if value is None:
-            return _("geen cijfer")
-        return number_format(value, indicator.decimals, use_l10n=True, force_grouping=True)
+            return missing
+        return numberformat.format(
+            value,
+            decimal_separator,
+            indicator.decimals,
+            grouping,
+            thousand_separator,
+            force_grouping=True,
+            use_l10n=True,
+        )
 
     return fmt
 
@@ -49,12 +67,18 @@ class MemberRow:
     value: float | None
     shown: str
     note: str
+    url: str = ""
 
 
 def key_figure_rows(area: selectors.Area, indicators: list[Indicator]) -> list[dict[str, Any]]:
     """One row per indicator: the area's latest figure, its note, and the country."""
-    own = selectors.area_series(area=area, indicators=indicators)
-    country = selectors.area_series(area=selectors.country_area(), indicators=indicators)
+    own = selectors.area_figures(area=area, indicators=indicators)
+    latest = sorted({trend.latest for trend in own.values() if trend.latest})
+    country = (
+        selectors.area_figures(area=selectors.country_area(), indicators=indicators, periods=latest)
+        if latest
+        else {}
+    )
     rows = []
     for indicator in indicators:
         fmt = formatter(indicator)

@@ -5,7 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from hashlib import sha256
+from typing import NamedTuple, cast
+from uuid import uuid4
 
+from django.core.cache import cache
+from django.db import connection
 from django.db.models import Count, Max, Min
 from django.utils.translation import gettext as _
 
@@ -27,7 +32,7 @@ from dwarsverband.regiodata.aggregation import (
     to_current,
     year_on_year,
 )
-from dwarsverband.regiodata.charts import Shape
+from dwarsverband.regiodata.charts import MapOutline, Shape, map_outline
 from dwarsverband.regiodata.constants import COUNTRY_CODE, Aggregation, ObservationStatus
 from dwarsverband.regiodata.models import AreaCodeChange, Indicator, Observation
 
@@ -206,13 +211,12 @@ def merger_changes() -> dict[str, str]:
 
 
 @dataclass
-class IndicatorSeries:
-    """The figures of one indicator for one area over its periods, and per member."""
+class IndicatorTrend:
+    """The figures of one indicator for one area over its periods."""
 
     indicator: Indicator
     periods: list[str]
     figures: dict[str, AreaFigure]
-    members: dict[str, dict[str, AreaFigure]]
     weight_periods: dict[str, str] = field(default_factory=dict)
     country_official: dict[str, bool] = field(default_factory=dict)
 
@@ -228,12 +232,19 @@ class IndicatorSeries:
     def latest_figure(self) -> AreaFigure | None:
         return self.figures.get(self.periods[-1]) if self.periods else None
 
-    def member_values(self, period: str) -> dict[str, float | None]:
-        return {code: figure.value for code, figure in self.members.get(period, {}).items()}
-
     @property
     def changes(self) -> list[Change]:
         return year_on_year([(period, self.value(period)) for period in self.periods])
+
+
+@dataclass
+class IndicatorSeries(IndicatorTrend):
+    """The figures of one indicator for one area over its periods, and per member."""
+
+    members: dict[str, dict[str, AreaFigure]] = field(default_factory=dict)
+
+    def member_values(self, period: str) -> dict[str, float | None]:
+        return {code: figure.value for code, figure in self.members.get(period, {}).items()}
 
     @property
     def recomputed(self) -> list[str]:
@@ -256,6 +267,22 @@ def _weight_period(period: str, available: Sequence[str]) -> str | None:
     return available[0] if available else None
 
 
+def _periods_by_indicator(
+    *, ids: Iterable[int], area_codes: Iterable[str] | None
+) -> dict[int, list[str]]:
+    """The periods each indicator has rows for (among `area_codes`, or anywhere), sorted."""
+    ids = list(ids)
+    if not ids:
+        return {}
+    rows = Observation.objects.filter(indicator_id__in=ids)
+    if area_codes is not None:
+        rows = rows.filter(area_code__in=list(area_codes))
+    found: dict[int, set[str]] = defaultdict(set)
+    for indicator_id, period in rows.values_list("indicator_id", "period").distinct().order_by():
+        found[indicator_id].add(period)
+    return {indicator_id: sorted(periods) for indicator_id, periods in found.items()}
+
+
 def area_series(
     *,
     area: Area,
@@ -275,14 +302,24 @@ def area_series(
         codes.add(COUNTRY_CODE)
     weight_ids = {i.weight_id for i in indicators if i.weight_id is not None}
     ids = {indicator.pk for indicator in indicators} | weight_ids
+    area_codes = None if area.kind == "country" else codes
     rows = Observation.objects.filter(indicator_id__in=ids)
-    if area.kind != "country":
-        rows = rows.filter(area_code__in=codes)
+    if area_codes is not None:
+        rows = rows.filter(area_code__in=area_codes)
+    weight_available: dict[int, list[str]] | None = None
     if periods:
-        weight_rows = Observation.objects.filter(indicator_id__in=weight_ids)
-        if area.kind != "country":
-            weight_rows = weight_rows.filter(area_code__in=codes)
-        rows = rows.filter(period__in=list(periods)) | weight_rows
+        # Only the periods asked for, and for each weighted indicator the period of its base
+        # that goes with them (the same period, else the latest earlier one).
+        weight_available = _periods_by_indicator(ids=weight_ids, area_codes=area_codes)
+        needed = set(periods)
+        for indicator in indicators:
+            if indicator.weight_id is None or indicator.aggregation != Aggregation.WEIGHTED_MEAN:
+                continue
+            available = weight_available.get(indicator.weight_id, [])
+            needed.update(
+                found for period in periods if (found := _weight_period(period, available))
+            )
+        rows = rows.filter(period__in=sorted(needed))
     data: dict[int, dict[str, dict[str, Figure]]] = defaultdict(lambda: defaultdict(dict))
     for indicator_id, area_code, period, value, status in rows.values_list(
         "indicator_id", "area_code", "period", "value", "status"
@@ -297,12 +334,16 @@ def area_series(
         wanted = sorted(by_period if not periods else set(by_period) & set(periods))
         series = IndicatorSeries(indicator=indicator, periods=[], figures={}, members={})
         weight_data = data.get(indicator.weight_id, {}) if indicator.weight_id else {}
-        weight_available = sorted(weight_data)
+        base_periods = (
+            weight_available.get(indicator.weight_id, [])
+            if weight_available is not None and indicator.weight_id
+            else sorted(weight_data)
+        )
         for period in wanted:
             official = by_period[period].pop(COUNTRY_CODE, None)
             weights_now: dict[str, Figure] | None = None
             if indicator.aggregation == Aggregation.WEIGHTED_MEAN:
-                weight_period = _weight_period(period, weight_available)
+                weight_period = _weight_period(period, base_periods)
                 raw_weights = dict(weight_data.get(weight_period, {})) if weight_period else {}
                 raw_weights.pop(COUNTRY_CODE, None)
                 if weight_period:
@@ -359,6 +400,332 @@ def area_series(
     return result
 
 
+@dataclass
+class LatestSeries(IndicatorSeries):
+    """An `IndicatorSeries` of the latest period only, knowing which periods there are."""
+
+    all_periods: list[str] = field(default_factory=list)
+
+
+def latest_series(*, area: Area, indicator: Indicator) -> LatestSeries:
+    """The figures of `area` and its members in the latest period of `indicator` only.
+
+    A page that shows one period (a map, a table) need not compute the thirty before it.
+    `all_periods` are the periods the indicator has figures for anywhere, which for the
+    country are its own.
+    """
+    periods = indicator_periods(indicator=indicator)
+    series = area_series(area=area, indicators=[indicator], periods=periods[-1:] or None)[
+        indicator.pk
+    ]
+    if periods and not series.periods:
+        # The latest period has no figures for this area: look further back.
+        series = area_series(area=area, indicators=[indicator])[indicator.pk]
+        periods = series.periods
+        latest = set(series.periods[-1:])
+        series.periods = sorted(latest)
+        series.figures = {k: v for k, v in series.figures.items() if k in latest}
+        series.members = {k: v for k, v in series.members.items() if k in latest}
+        series.weight_periods = {k: v for k, v in series.weight_periods.items() if k in latest}
+        series.country_official = {k: v for k, v in series.country_official.items() if k in latest}
+    return LatestSeries(
+        indicator=series.indicator,
+        periods=series.periods,
+        figures=series.figures,
+        weight_periods=series.weight_periods,
+        country_official=series.country_official,
+        members=series.members,
+        all_periods=periods,
+    )
+
+
+def _concat(expression: str) -> str:
+    """The aggregate that joins the codes of a group with commas, in this database's words."""
+    if connection.vendor == "postgresql":
+        return f"string_agg({expression}, ',')"
+    return f"group_concat({expression}, ',')"
+
+
+class _Group(NamedTuple):
+    """One indicator in one period over the members of an area, as summed by the database."""
+
+    rows: int
+    total: float | None
+    base: float | None
+    usable: int
+    provisional: bool
+    unusable_codes: tuple[str, ...]
+    codes: tuple[str, ...] | None  # every code with a row, only when some member has none
+
+
+def _grouped(
+    *,
+    ids: Sequence[int],
+    members: Sequence[str],
+    periods: Sequence[str] | None,
+    weight_id: int | None = None,
+) -> dict[tuple[int, str], _Group]:
+    """Sum the members' rows per indicator and period in one query.
+
+    A row is usable when it has a value (and, with a `weight_id`, a base of the same period
+    that is present and above zero); the codes of unusable rows come back so the figure can
+    say which members it lacks.
+    """
+    observations = connection.ops.quote_name(Observation._meta.db_table)
+    member_list = ", ".join(["%s"] * len(members))
+    usable = "o.status <> %s AND o.value IS NOT NULL"
+    provisional = "o.status = %s"
+    usable_params: list[str] = [ObservationStatus.MISSING.value]
+    provisional_params: list[str] = [ObservationStatus.PROVISIONAL.value]
+    join = ""
+    join_params: list[int | str] = []
+    product, base = "o.value", "1.0"
+    if weight_id is not None:
+        # The base's rows of these members first, then joined: a small set the database can
+        # hash, rather than one index lookup for every row.
+        base_rows = (
+            f"SELECT area_code, period, value, status FROM {observations}"  # noqa: S608
+            f" WHERE indicator_id = %s AND area_code IN ({member_list})"
+        )
+        join = f" LEFT JOIN ({base_rows}) w ON w.area_code = o.area_code AND w.period = o.period"
+        join_params = [weight_id, *members]
+        usable += " AND w.status <> %s AND w.value IS NOT NULL AND w.value > 0"
+        usable_params.append(ObservationStatus.MISSING.value)
+        provisional += " OR w.status = %s"
+        provisional_params.append(ObservationStatus.PROVISIONAL.value)
+        product, base = "o.value * w.value", "w.value"
+    where = f"o.indicator_id IN ({', '.join(['%s'] * len(ids))}) AND o.area_code IN ({member_list})"
+    where_params: list[int | str] = [*ids, *members]
+    if periods is not None:
+        where += f" AND o.period IN ({', '.join(['%s'] * len(periods))})"
+        where_params.extend(periods)
+    inner = (
+        "o.indicator_id AS indicator_id, o.period AS period, o.area_code AS area_code,"
+        f" CASE WHEN {usable} THEN 1 ELSE 0 END AS usable,"
+        f" CASE WHEN {provisional} THEN 1 ELSE 0 END AS provisional,"
+        f" {product} AS product, {base} AS base"
+    )
+    outer = (
+        "indicator_id, period, COUNT(*),"
+        " SUM(CASE WHEN usable = 1 THEN product END),"
+        " SUM(CASE WHEN usable = 1 THEN base END),"
+        " SUM(usable),"
+        " MAX(CASE WHEN usable = 1 THEN provisional ELSE 0 END),"
+        f" {_concat('CASE WHEN usable = 1 THEN NULL ELSE area_code END')},"
+        f" CASE WHEN COUNT(*) < %s THEN {_concat('area_code')} END"
+    )
+    # Table names come from the models' _meta; every value is a bound parameter.
+    rows = f"SELECT {inner} FROM {observations} o{join} WHERE {where}"  # noqa: S608
+    sql = f"SELECT {outer} FROM ({rows}) member_rows GROUP BY indicator_id, period"  # noqa: S608
+    params: list[int | str] = [
+        len(members),
+        *usable_params,
+        *provisional_params,
+        *join_params,
+        *where_params,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        found = cursor.fetchall()
+    return {
+        (indicator_id, period): _Group(
+            rows=rows,
+            total=total,
+            base=base_sum,
+            usable=int(usable_count or 0),
+            provisional=bool(any_provisional),
+            unusable_codes=tuple(unusable.split(",")) if unusable else (),
+            codes=tuple(present.split(",")) if present else None,
+        )
+        for (
+            indicator_id,
+            period,
+            rows,
+            total,
+            base_sum,
+            usable_count,
+            any_provisional,
+            unusable,
+            present,
+        ) in found
+    }
+
+
+def _figure_of_group(*, rule: str, group: _Group, members: Sequence[str]) -> AreaFigure:
+    """The area's figure from its summed rows, as `aggregate` would compute it."""
+    if rule == Aggregation.NONE:
+        return AreaFigure(value=None, members=len(members), aggregated=False)
+    lacking: tuple[str, ...] = ()
+    if group.unusable_codes or group.codes is not None:
+        absent = set(group.unusable_codes)
+        if group.codes is not None:
+            present = set(group.codes)
+            absent.update(code for code in members if code not in present)
+        lacking = tuple(code for code in members if code in absent)
+    if rule == Aggregation.SUM:
+        value = group.total if group.usable else None
+    elif rule == Aggregation.WEIGHTED_MEAN:
+        value = group.total / group.base if group.total is not None and group.base else None
+    else:
+        raise ValueError(f"Unknown aggregation rule {rule!r}")
+    return AreaFigure(
+        value=value, members=len(members), lacking=lacking, provisional=group.provisional
+    )
+
+
+def _figures_on_another_base(
+    *, wanted: Sequence[tuple[Indicator, str, str]], members: Sequence[str]
+) -> dict[tuple[int, str], AreaFigure]:
+    """Weighted means whose base has no figures in their own period but in an earlier one."""
+    ids = {indicator.pk for indicator, _period, _base in wanted}
+    ids.update(indicator.weight_id for indicator, _period, _base in wanted if indicator.weight_id)
+    periods = {period for _indicator, period, _base in wanted}
+    periods.update(base for _indicator, _period, base in wanted)
+    data: dict[tuple[int, str], dict[str, Figure]] = defaultdict(dict)
+    for indicator_id, area_code, period, value, status in (
+        Observation.objects.filter(
+            indicator_id__in=ids, area_code__in=list(members), period__in=sorted(periods)
+        )
+        .values_list("indicator_id", "area_code", "period", "value", "status")
+        .order_by()
+    ):
+        data[(indicator_id, period)][area_code] = Figure(
+            value=value if status != ObservationStatus.MISSING else None,
+            provisional=status == ObservationStatus.PROVISIONAL,
+        )
+    return {
+        (indicator.pk, period): aggregate(
+            rule=indicator.aggregation,
+            members=members,
+            values=data.get((indicator.pk, period), {}),
+            weights=data.get((indicator.weight_id or 0, base), {}),
+        )
+        for indicator, period, base in wanted
+    }
+
+
+def area_figures(
+    *,
+    area: Area,
+    indicators: Sequence[Indicator],
+    periods: Sequence[str] | None = None,
+) -> dict[int, IndicatorTrend]:
+    """The figures of `area` per period for each indicator, without those of its members.
+
+    The same figures by the same rules as `area_series`, but summed and weighted in the
+    database, in one grouped query over the members' rows for all indicators (two when some
+    are weighted means): what a region's figures and trends for many indicators need.
+    Indicators with observations under codes of merged municipalities (or whose base has
+    them) are recomputed by `area_series`, as is the figure of a single municipality.
+    """
+    if area.is_single or not indicators:
+        return dict(area_series(area=area, indicators=indicators, periods=periods))
+    changes = merger_changes()
+    members = sorted(set(area.member_codes))
+    member_set = set(members)
+    is_country = area.kind == "country"
+    weighted = [i for i in indicators if i.aggregation == Aggregation.WEIGHTED_MEAN]
+    weight_ids = {i.weight_id for i in weighted if i.weight_id is not None}
+    ids = {i.pk for i in indicators} | weight_ids
+    old_codes = [old for old in changes if current_code(old, changes) in member_set]
+    merged: set[int] = set()
+    if old_codes:
+        merged = set(
+            Observation.objects.filter(area_code__in=old_codes, indicator_id__in=ids)
+            .values_list("indicator_id", flat=True)
+            .distinct()
+            .order_by()
+        )
+    recomputed = [
+        i
+        for i in indicators
+        if i.pk in merged
+        or i.weight_id in merged
+        or (i.aggregation == Aggregation.WEIGHTED_MEAN and i.weight_id is None)
+    ]
+    result: dict[int, IndicatorTrend] = dict(
+        area_series(area=area, indicators=recomputed, periods=periods) if recomputed else {}
+    )
+    grouped = [i for i in indicators if i.pk not in result]
+    if not grouped or not members:
+        if grouped:
+            result.update(area_series(area=area, indicators=grouped, periods=periods))
+        return {i.pk: result[i.pk] for i in indicators}
+
+    chosen = list(periods) if periods else None
+    plain_ids = [i.pk for i in grouped if i.aggregation != Aggregation.WEIGHTED_MEAN]
+    weighted_ids = [i.pk for i in grouped if i.aggregation == Aggregation.WEIGHTED_MEAN]
+    groups: dict[tuple[int, str], _Group] = {}
+    if plain_ids:
+        groups.update(_grouped(ids=plain_ids, members=members, periods=chosen))
+    base_available: dict[int, list[str]] = {}
+    if weighted_ids:
+        by_base: dict[int, list[int]] = defaultdict(list)
+        for indicator in grouped:
+            if indicator.pk in weighted_ids and indicator.weight_id is not None:
+                by_base[indicator.weight_id].append(indicator.pk)
+        for weight_id, ids_on_base in by_base.items():
+            groups.update(
+                _grouped(ids=ids_on_base, members=members, periods=chosen, weight_id=weight_id)
+            )
+        base_available = _periods_by_indicator(
+            ids={i.weight_id for i in grouped if i.pk in weighted_ids and i.weight_id},
+            area_codes=None if is_country else members,
+        )
+    official: dict[tuple[int, str], Figure] = {}
+    if is_country:
+        rows = Observation.objects.filter(
+            indicator_id__in=[i.pk for i in grouped], area_code=COUNTRY_CODE
+        )
+        if chosen is not None:
+            rows = rows.filter(period__in=chosen)
+        for indicator_id, period, value, status in rows.values_list(
+            "indicator_id", "period", "value", "status"
+        ).order_by():
+            official[(indicator_id, period)] = Figure(
+                value=value if status != ObservationStatus.MISSING else None,
+                provisional=status == ObservationStatus.PROVISIONAL,
+            )
+
+    periods_of: dict[int, set[str]] = defaultdict(set)
+    for indicator_id, period in [*groups, *official]:
+        periods_of[indicator_id].add(period)
+    on_another_base: list[tuple[Indicator, str, str]] = []
+    for indicator in grouped:
+        pk, rule = indicator.pk, indicator.aggregation
+        trend = IndicatorTrend(
+            indicator=indicator, periods=sorted(periods_of.get(pk, ())), figures={}
+        )
+        weighted_mean = rule == Aggregation.WEIGHTED_MEAN
+        available = base_available.get(indicator.weight_id or 0, [])
+        available_set = set(available)
+        for period in trend.periods:
+            if weighted_mean:
+                base = period if period in available_set else _weight_period(period, available)
+                if base:
+                    trend.weight_periods[period] = base
+                if base and base != period and (pk, period) in groups:
+                    on_another_base.append((indicator, period, base))
+            stated = official.get((pk, period)) if official else None
+            if stated is not None:
+                trend.figures[period] = AreaFigure(
+                    value=stated.value, members=len(members), provisional=stated.provisional
+                )
+                trend.country_official[period] = True
+                continue
+            trend.figures[period] = _figure_of_group(
+                rule=rule, group=groups[(pk, period)], members=members
+            )
+        result[pk] = trend
+    if on_another_base:
+        for (indicator_id, period), figure in _figures_on_another_base(
+            wanted=[item for item in on_another_base if (item[0].pk, item[1]) not in official],
+            members=members,
+        ).items():
+            result[indicator_id].figures[period] = figure
+    return {i.pk: result[i.pk] for i in indicators}
+
+
 def country_figures(*, indicators: Sequence[Indicator]) -> dict[int, dict[str, AreaFigure]]:
     """CBS's own figure for the Netherlands where published, otherwise computed."""
     series = area_series(area=country_area(), indicators=indicators)
@@ -366,7 +733,7 @@ def country_figures(*, indicators: Sequence[Indicator]) -> dict[int, dict[str, A
 
 
 def divergent_members(
-    *, series: IndicatorSeries, reference: IndicatorSeries | None, limit: int = 5
+    *, series: IndicatorSeries, reference: IndicatorTrend | None, limit: int = 5
 ) -> tuple[str, list[Divergence]]:
     """Members furthest from the reference: in change over the series when there is more than
     one period, otherwise in level. Returns ('change' or 'level', the list)."""
@@ -406,6 +773,37 @@ def municipality_shapes(*, codes: Iterable[str] | None = None) -> list[Shape]:
     ]
 
 
+OUTLINE_VERSION_KEY = "dwarsverband:regiodata:outline-version"
+OUTLINE_TIMEOUT_SECONDS = 24 * 60 * 60
+
+
+def outline_version() -> str:
+    """A token that changes whenever a boundary or a municipality's name or code changes."""
+    version = cache.get(OUTLINE_VERSION_KEY)
+    if version is None:
+        # A fresh random token, never a counter: an emptied cache cannot bring back a version
+        # whose maps were drawn from other boundaries.
+        cache.add(OUTLINE_VERSION_KEY, uuid4().hex, timeout=None)
+        version = cache.get(OUTLINE_VERSION_KEY)
+    return str(version)
+
+
+def municipality_outline(*, codes: Iterable[str] | None = None, width: int = 480) -> MapOutline:
+    """The boundaries of municipalities projected for a map, drawn once per boundary version.
+
+    Reading and projecting the GeoJSON of every municipality is most of the work of a map;
+    a page only has to colour the paths in.
+    """
+    wanted = None if codes is None else sorted(set(codes))
+    scope = "all" if wanted is None else sha256(",".join(wanted).encode()).hexdigest()[:32]
+    key = f"dwarsverband:regiodata:outline:{outline_version()}:{width}:{scope}"
+    outline = cache.get(key)
+    if outline is None:
+        outline = map_outline(municipality_shapes(codes=wanted), width=width)
+        cache.set(key, outline, OUTLINE_TIMEOUT_SECONDS)
+    return cast(MapOutline, outline)
+
+
 def key_indicators() -> list[Indicator]:
     return list(Indicator.objects.filter(is_key_figure=True).select_related("weight"))
 
@@ -418,8 +816,9 @@ class RegionFigure:
 
 def region_figures(*, indicator: Indicator, kind: str, period: str) -> list[RegionFigure]:
     """The figure of every region of one kind in one period, from one read of the country."""
+    country = country_area()
     indicators = [indicator] + ([indicator.weight] if indicator.weight else [])
-    series = area_series(area=country_area(), indicators=indicators, periods=[period])
+    series = area_series(area=country, indicators=indicators, periods=[period])
     own = series[indicator.pk]
     if period not in own.members:
         return [RegionFigure(region, None) for region in Region.objects.filter(kind=kind)]
@@ -431,6 +830,12 @@ def region_figures(*, indicator: Indicator, kind: str, period: str) -> list[Regi
     if indicator.weight is not None:
         weight_series = series[indicator.weight.pk]
         weight_period = own.weight_periods.get(period)
+        if weight_period and weight_period not in weight_series.members:
+            # The base has no figures in this period: the latest earlier ones count, as on
+            # the page of each region.
+            weight_series = area_series(
+                area=country, indicators=[indicator.weight], periods=[weight_period]
+            )[indicator.weight.pk]
         weights = {
             code: Figure(figure.value, figure.provisional)
             for code, figure in weight_series.members.get(weight_period or "", {}).items()

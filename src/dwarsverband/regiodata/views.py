@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 import csv
+import re
+from collections.abc import Callable
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -47,10 +50,27 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+PLAIN_CODE = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _area_urls() -> Callable[[str], str]:
+    """The address of an area's page by code, reversing the pattern once for a long table."""
+    placeholder = "__code__"
+    pattern = reverse("regiodata:area-detail", kwargs={"code": placeholder})
+
+    def url(code: str) -> str:
+        if PLAIN_CODE.fullmatch(code):
+            return pattern.replace(placeholder, code)
+        return reverse("regiodata:area-detail", kwargs={"code": code})
+
+    return url
+
+
 def _member_rows(
     indicator: Indicator, series: selectors.IndicatorSeries, period: str, names: dict[str, str]
 ) -> list[MemberRow]:
     fmt = formatter(indicator)
+    url = _area_urls()
     members = series.members.get(period, {})
     rows = []
     for code in sorted(names, key=lambda c: names[c]):
@@ -59,7 +79,7 @@ def _member_rows(
         note = figure_note(figure) if figure and figure.value is None else ""
         if figure and figure.value is not None:
             note = figure_note(figure)
-        rows.append(MemberRow(code, names[code], value, fmt(value), note))
+        rows.append(MemberRow(code, names[code], value, fmt(value), note, url(code)))
     return rows
 
 
@@ -67,9 +87,11 @@ def _region_rows(indicator: Indicator, kind: str, period: str | None) -> list[di
     if period is None:
         return []
     fmt = formatter(indicator)
+    url = _area_urls()
     return [
         {
             "region": item.region,
+            "url": url(item.region.code),
             "value": item.figure.value if item.figure else None,
             "shown": fmt(item.figure.value if item.figure else None),
             "note": figure_note(item.figure),
@@ -93,16 +115,17 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
     if kind_form.is_valid() and kind_form.cleaned_data["soort"]:
         kind = kind_form.cleaned_data["soort"]
     country = selectors.country_area()
-    series = selectors.area_series(area=country, indicators=[indicator])[indicator.pk]
+    series = selectors.latest_series(area=country, indicator=indicator)
     period = series.latest
     fmt = formatter(indicator)
     rows = _member_rows(indicator, series, period, country.member_names) if period else []
     map_svg = None
     if period:
-        map_svg = charts.choropleth(
+        map_svg = charts.coloured_map(
             prefix="kaart",
-            shapes=selectors.municipality_shapes(),
+            outline=selectors.municipality_outline(),
             values={row.code: row.value for row in rows},
+            labels={row.code: row.shown for row in rows},
             title=_("Kaart: %(name)s per gemeente, %(period)s")
             % {"name": indicator.name, "period": period},
             desc=_(
@@ -118,7 +141,7 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
             "indicator": indicator,
             "series": series,
             "period": period,
-            "periods": series.periods,
+            "periods": series.all_periods,
             "country_value": fmt(series.value(period)) if period else "",
             "country_official": series.country_official.get(period or "", False),
             "rows": rows,
@@ -204,7 +227,7 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
     if indicator is not None:
         fmt = formatter(indicator)
         series = selectors.area_series(area=area, indicators=[indicator])[indicator.pk]
-        country = selectors.area_series(area=selectors.country_area(), indicators=[indicator])[
+        country = selectors.area_figures(area=selectors.country_area(), indicators=[indicator])[
             indicator.pk
         ]
         period = series.latest
@@ -239,10 +262,11 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
                     ),
                     fmt=fmt,
                 )
-            context["map_svg"] = charts.choropleth(
+            context["map_svg"] = charts.coloured_map(
                 prefix="kaart",
-                shapes=selectors.municipality_shapes(codes=area.member_codes),
+                outline=selectors.municipality_outline(codes=area.member_codes),
                 values={row.code: row.value for row in rows},
+                labels={row.code: row.shown for row in rows},
                 title=_("Kaart: %(name)s per gemeente in %(area)s, %(period)s")
                 % {"name": indicator.name, "area": area.name, "period": period},
                 desc=_(
