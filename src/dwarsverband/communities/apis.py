@@ -9,14 +9,12 @@ sees and cancels their own registrations, found by their account's e-mail addres
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any
 
-from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
 from django.urls import URLPattern, path, reverse
-from django_ratelimit.core import is_ratelimited
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import NotAuthenticated
@@ -24,7 +22,6 @@ from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import BaseThrottle
 
 from dwarsverband.api.constants import PROBLEM_CONTENT_TYPE
 from dwarsverband.api.fields import (
@@ -34,7 +31,7 @@ from dwarsverband.api.fields import (
     problem_response,
 )
 from dwarsverband.api.permissions import ReadPublicWriteAuthenticated
-from dwarsverband.common.ratelimits import REGISTRATION
+from dwarsverband.api.throttling import RegistrationThrottle
 from dwarsverband.communities import selectors, services
 from dwarsverband.communities.constants import (
     CaseStatus,
@@ -60,11 +57,6 @@ from dwarsverband.communities.permissions import (
 )
 from dwarsverband.organisations.models import Organisation
 from dwarsverband.programmes.models import Theme
-
-# The registration page's rate-limit group: a client address shares one budget for
-# registering through the page and through the API.
-REGISTRATION_RATE_GROUP = "dwarsverband.communities.views.registration_create"
-
 
 # Schema helpers ------------------------------------------------------------------------------
 
@@ -618,34 +610,6 @@ class CaseDetailApi(generics.RetrieveAPIView):
 
 
 # Registrations -------------------------------------------------------------------------------
-
-
-class RegistrationThrottle(BaseThrottle):
-    """The registration page's rate limit per client address, on POST only.
-
-    Uses the page's limiter group, so the page and the API share one budget per address.
-    """
-
-    def allow_request(self, request: Request, view: Any) -> bool:
-        if request.method != "POST":
-            return True
-        limit = partial(
-            is_ratelimited,
-            request._request,
-            group=REGISTRATION_RATE_GROUP,
-            rate=REGISTRATION,
-            method="POST",
-            increment=True,
-        )
-        try:
-            return not limit(key="ip")
-        except (KeyError, ImproperlyConfigured):
-            # No client address (a bare WSGI call or a proxy set up without the address
-            # header): such clients share one budget rather than getting an error.
-            return not limit(key=lambda _group, _request: "unknown-address")
-
-    def wait(self) -> float:
-        return 60.0
 
 
 class RegistrantSerializer(serializers.ModelSerializer):

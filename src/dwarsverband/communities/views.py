@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from dwarsverband.common.pagination import paginate
-from dwarsverband.common.ratelimits import REGISTRATION, limit
+from dwarsverband.common.ratelimits import REGISTRATION, REGISTRATION_GROUP, limit
 from dwarsverband.communities import calendars, selectors, services
 from dwarsverband.communities.constants import MeetingKind, MembershipStatus, RegistrationStatus
 from dwarsverband.communities.forms import (
@@ -278,7 +278,7 @@ def _meeting_page(
     )
 
 
-@limit(REGISTRATION, method="POST")
+@limit(REGISTRATION, method="POST", group=REGISTRATION_GROUP)
 @require_http_methods(["GET", "POST"])
 def registration_create(request: HttpRequest, pk: int) -> HttpResponse:
     # The seat counts are only needed to show the page again; the service counts under lock.
@@ -476,7 +476,9 @@ def agenda_item_move(request: HttpRequest, pk: int) -> HttpResponse:
     item = _managed_agenda_item(request, pk)
     direction = request.POST.get("richting", "")
     if direction not in ("omhoog", "omlaag"):
-        messages.error(request, _("Kies of het agendapunt omhoog of omlaag moet."))
+        messages.error(
+            request, _("Geef aan of het agendapunt omhoog of omlaag moet worden verplaatst.")
+        )
     else:
         services.agenda_item_move(user=request.user, item=item, up=direction == "omhoog")
     return redirect(
@@ -698,5 +700,5 @@ def case_discussed(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("De casus staat nu als besproken."))
+        messages.success(request, _("De casus is als besproken gemarkeerd."))
     return redirect(case)

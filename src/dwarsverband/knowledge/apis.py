@@ -22,6 +22,7 @@ from rest_framework.response import Response
 
 from dwarsverband.api.fields import EnumField
 from dwarsverband.api.pagination import LinkPagination
+from dwarsverband.api.throttling import SearchThrottle
 from dwarsverband.communities.apis import OrganisationSummarySerializer, ThemeSummarySerializer
 from dwarsverband.knowledge import searching, selectors
 from dwarsverband.knowledge.constants import AdviceRole, PublicationKind, Visibility
@@ -635,6 +636,8 @@ PAGE_PARAMETERS = [
 
 
 class SearchApi(generics.GenericAPIView):
+    throttle_classes = [SearchThrottle]
+
     @extend_schema(
         summary="Zoeken in het hele platform",
         description=(

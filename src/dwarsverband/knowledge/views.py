@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from dwarsverband.common.ratelimits import SEARCH, SEARCH_GROUP, limit
 from dwarsverband.knowledge import searching, selectors, services
 from dwarsverband.knowledge.constants import AdviceRole
 from dwarsverband.knowledge.forms import (
@@ -33,6 +34,7 @@ def knowledge_home(request: HttpRequest) -> HttpResponse:
     )
 
 
+@limit(SEARCH, group=SEARCH_GROUP)
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     results = None

@@ -247,7 +247,7 @@ def opportunity_start_community(*, user: Any, opportunity: Opportunity) -> Commu
     )
     community = community_services.community_create_from_opportunity(
         user=user,
-        title=_("Leerkring %(subject)s") % {"subject": subject},
+        title=_("Leerkring over %(subject)s") % {"subject": subject},
         description=description,
         theme_ids=sorted(themes_a & themes_b or themes_a | themes_b),
         organisation_ids=[
