@@ -31,12 +31,14 @@ def _invalid_names(body: dict[str, Any]) -> set[str]:
     return {param["name"] for param in body["invalidParams"]}
 
 
-def gouda_and_vng_opportunity() -> Opportunity:
-    """A proposed opportunity between Gouda and VNG (so not Utrecht's to decide)."""
-    gouda = Project.objects.get(title="Regionale samenwerking Midden-Holland")
-    vng = Project.objects.filter(programme__organisation__slug="vng").order_by("pk").first()
-    assert vng is not None
-    first, second = sorted((gouda, vng), key=lambda project: project.pk)
+def opportunity_between(first_slug: str, second_slug: str) -> Opportunity:
+    """A proposed opportunity between a project of each organisation, whatever was computed."""
+    projects = [
+        Project.objects.filter(programme__organisation__slug=slug).order_by("pk").first()
+        for slug in (first_slug, second_slug)
+    ]
+    first, second = sorted(projects, key=lambda project: project.pk if project else 0)
+    assert first is not None and second is not None
     opportunity, _created = Opportunity.objects.update_or_create(
         project_a=first,
         project_b=second,
@@ -47,9 +49,17 @@ def gouda_and_vng_opportunity() -> Opportunity:
             "shared_terms": ["regio"],
             "shared_regions": [["Zuid-Holland", "province"]],
             "status": OpportunityStatus.PROPOSED,
+            "dismissal_reason": "",
+            "decided_by": None,
+            "decided_at": None,
         },
     )
     return opportunity
+
+
+def gouda_and_vng_opportunity() -> Opportunity:
+    """Gouda's and VNG's to decide on, so not Utrecht's."""
+    return opportunity_between("gouda", "vng")
 
 
 def _url(opportunity: Opportunity, action: str = "") -> str:
@@ -83,7 +93,9 @@ def test_filter_by_organisation_and_kind(client: Client, reference: None) -> Non
 
 def test_filter_by_theme_region_and_project(client: Client, reference: None) -> None:
     opportunity = gouda_and_vng_opportunity()
-    body = client.get("/api/v1/kansen", {"thema": "regionaal-samenwerken"}).json()
+    theme = opportunity.project_a.themes.first() or opportunity.project_b.themes.first()
+    assert theme is not None
+    body = client.get("/api/v1/kansen", {"thema": theme.slug, "pageSize": 100}).json()
     assert opportunity.pk in {item["id"] for item in body["results"]}
     body = client.get("/api/v1/kansen", {"regio": "AM20", "pageSize": 100}).json()
     assert opportunity.pk in {item["id"] for item in body["results"]}

@@ -428,3 +428,27 @@ def test_editor_edits_own_project_but_not_another(
     assert response.status_code == 403
     other.refresh_from_db()
     assert other.status == "running"
+
+
+def test_references_the_database_cannot_hold_are_invalid_not_a_crash(
+    client: Client, reference: None, make_user: Callable[..., User]
+) -> None:
+    headers = _token_headers(make_user(PlatformRole.COORDINATOR))
+    response = client.post(
+        "/api/v1/jaarprogrammas",
+        {"organisationSlug": "gou\x00da", "year": 2027, "title": "Jaarprogramma 2027"},
+        content_type="application/json",
+        headers=headers,
+    )
+    assert response.status_code == 400
+    assert _invalid_names(response.json()) == {"organisationSlug"}
+    response = client.post(
+        f"/api/v1/jaarprogrammas/{_programme('gouda').pk}/projecten",
+        # A lone surrogate cannot travel in a Python dict through the test client's encoder.
+        '{"title": "x", "description": "y", '
+        '"themeSlugs": ["a\\u0000"], "regionCodes": ["\\ud800"]}',
+        content_type="application/json",
+        headers=headers,
+    )
+    assert response.status_code == 400
+    assert _invalid_names(response.json()) == {"themeSlugs", "regionCodes"}

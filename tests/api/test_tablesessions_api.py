@@ -57,13 +57,17 @@ def coordinator(make_user: Callable[..., User]) -> User:
 
 def test_list_is_newest_first(client: Client, reference: None, coordinator: User) -> None:
     older = table_session(coordinator)
-    older.date = datetime.date(2025, 1, 1)
+    older.date = datetime.date(2001, 1, 1)
     older.save(update_fields=["date"])
     newer = table_session(coordinator)
-    body = client.get("/api/v1/tafelsessies").json()
-    assert [item["id"] for item in body["results"]] == [newer.pk, older.pk]
-    assert body["results"][0]["date"] == "2026-05-12"
-    assert {item["slug"] for item in body["results"][0]["organisations"]} == set(PARTICIPANTS)
+    body = client.get("/api/v1/tafelsessies", {"pageSize": 100}).json()
+    ids = [item["id"] for item in body["results"]]
+    assert ids.index(newer.pk) < ids.index(older.pk)
+    dates = [item["date"] for item in body["results"]]
+    assert dates == sorted(dates, reverse=True)
+    listed = next(item for item in body["results"] if item["id"] == newer.pk)
+    assert listed["date"] == "2026-05-12"
+    assert {item["slug"] for item in listed["organisations"]} == set(PARTICIPANTS)
 
 
 def test_planned_session_shows_tables_seats_and_links(
@@ -102,8 +106,8 @@ def test_list_does_not_query_per_session(
     for _ in range(5):
         table_session(coordinator)
     with django_assert_max_num_queries(3):
-        response = client.get("/api/v1/tafelsessies")
-    assert response.json()["count"] == 5
+        response = client.get("/api/v1/tafelsessies", {"pageSize": 100})
+    assert len(response.json()["results"]) == TableSession.objects.count() >= 5
 
 
 def test_coordinator_creates_a_session(client: Client, reference: None, coordinator: User) -> None:
@@ -154,6 +158,25 @@ def test_invalid_session_lists_every_field(
         "tableCount",
         "maxPerTable",
     }
+
+
+def test_unknown_or_unstorable_participant_is_a_problem(
+    client: Client, reference: None, coordinator: User
+) -> None:
+    response = client.post(
+        "/api/v1/tafelsessies",
+        {
+            "title": "Tafelmiddag",
+            "date": "2026-09-01",
+            "organisationSlugs": ["vng", "bestaat-niet", "v\x00ng"],
+            "tableCount": 2,
+            "maxPerTable": 5,
+        },
+        content_type="application/json",
+        headers=_token_headers(coordinator),
+    )
+    assert response.status_code == 400
+    assert _invalid_names(response.json()) == {"organisationSlugs.1", "organisationSlugs.2"}
 
 
 def test_more_specialists_than_seats_is_a_problem_on_max_per_table(

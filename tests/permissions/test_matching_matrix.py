@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from dwarsverband.matching.models import Opportunity
 from dwarsverband.organisations.models import User
-from tests.api.test_matching_api import gouda_and_vng_opportunity
+from tests.api.test_matching_api import gouda_and_vng_opportunity, opportunity_between
 from tests.permissions.matrix import (
     EDITORS_OF_GOUDA,
     ROLES,
@@ -26,11 +25,7 @@ def _gouda_and_vng(users: dict[str, User | None]) -> str:
 
 
 def _gouda_and_utrecht(users: dict[str, User | None]) -> str:
-    opportunity = Opportunity.objects.filter(
-        project_a__programme__organisation__code__in=["GM0513", "GM0344"],
-        project_b__programme__organisation__code__in=["GM0513", "GM0344"],
-    ).order_by("pk")[0]
-    return f"/api/v1/kansen/{opportunity.pk}"
+    return f"/api/v1/kansen/{opportunity_between('gouda', 'utrecht').pk}"
 
 
 ROWS = [

@@ -51,6 +51,20 @@ def write_errors(error: PermissionDenied | ValidationError) -> Exception:
     return api_errors(error, {"themes": "themeSlugs", "regions": "regionCodes"})
 
 
+class SlugReferenceField(serializers.SlugRelatedField):
+    """A reference by slug or code; text no database column can hold is invalid, not a crash.
+
+    PostgreSQL refuses NUL characters even in a lookup, and lone surrogates cannot be encoded.
+    """
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, str) and any(
+            character == "\x00" or "\ud800" <= character <= "\udfff" for character in data
+        ):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 class OrganisationReferenceSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(
         view_name="api:organisation-detail", lookup_field="slug"
@@ -189,7 +203,7 @@ class ProjectSummarySerializer(serializers.ModelSerializer):
 class ProgrammeSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:programme-detail")
     organisation = OrganisationReferenceSerializer(read_only=True)
-    organisationSlug = serializers.SlugRelatedField(
+    organisationSlug = SlugReferenceField(
         source="organisation",
         slug_field="slug",
         queryset=Organisation.objects.all(),
@@ -315,7 +329,7 @@ class ProjectSerializer(serializers.ModelSerializer):
     programme = ProgrammeSummarySerializer(read_only=True)
     organisation = OrganisationReferenceSerializer(source="programme.organisation", read_only=True)
     themes = ThemeReferenceSerializer(many=True, read_only=True)
-    themeSlugs = serializers.SlugRelatedField(
+    themeSlugs = SlugReferenceField(
         source="themes",
         slug_field="slug",
         queryset=Theme.objects.all(),
@@ -331,7 +345,7 @@ class ProjectSerializer(serializers.ModelSerializer):
         help_text="Thema's die het platform voorstelt zolang het project geen thema's heeft.",
     )
     regions = RegionReferenceSerializer(many=True, read_only=True)
-    regionCodes = serializers.SlugRelatedField(
+    regionCodes = SlugReferenceField(
         source="regions",
         slug_field="code",
         queryset=Region.objects.all(),

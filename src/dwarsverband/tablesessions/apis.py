@@ -25,6 +25,7 @@ from dwarsverband.organisations.permissions import user_is_coordinator
 from dwarsverband.programmes.apis import (
     OrganisationReferenceSerializer,
     ProjectSummarySerializer,
+    SlugReferenceField,
     api_errors,
 )
 from dwarsverband.programmes.models import Project
@@ -111,14 +112,15 @@ class CrossTableLinkSerializer(serializers.ModelSerializer):
 class TableSessionSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:table-session-detail")
     organisations = OrganisationReferenceSerializer(many=True, read_only=True)
-    organisationSlugs = serializers.SlugRelatedField(
+    organisationSlugs = serializers.ListField(
         source="organisations",
-        slug_field="slug",
-        # As on the page: only organisations with a programme form tables.
-        queryset=Organisation.objects.filter(programmes__isnull=False).distinct(),
-        many=True,
+        child=SlugReferenceField(
+            slug_field="slug",
+            # As on the page: only organisations with a programme form tables.
+            queryset=Organisation.objects.filter(programmes__isnull=False).distinct(),
+        ),
+        min_length=1,
         write_only=True,
-        allow_empty=False,
         help_text="Slugs van de deelnemende organisaties; hun jaarprogramma's vormen de tafels.",
     )
     specialistIds = serializers.PrimaryKeyRelatedField(
