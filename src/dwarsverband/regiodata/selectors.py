@@ -450,9 +450,8 @@ class _Group(NamedTuple):
     """One indicator in one period over the members of an area, as summed by the database."""
 
     rows: int
-    total: float | None
+    total: float | None  # None when no member is usable
     base: float | None
-    usable: int
     provisional: bool
     unusable_codes: tuple[str, ...]
     codes: tuple[str, ...] | None  # every code with a row, only when some member has none
@@ -473,14 +472,18 @@ def _grouped(
     """
     observations = connection.ops.quote_name(Observation._meta.db_table)
     member_list = ", ".join(["%s"] * len(members))
-    usable = "o.status <> %s AND o.value IS NOT NULL"
-    provisional = "o.status = %s"
-    usable_params: list[str] = [ObservationStatus.MISSING.value]
-    provisional_params: list[str] = [ObservationStatus.PROVISIONAL.value]
+    missing, provisional = ObservationStatus.MISSING.value, ObservationStatus.PROVISIONAL.value
     join = ""
     join_params: list[int | str] = []
-    product, base = "o.value", "1.0"
-    if weight_id is not None:
+    if weight_id is None:
+        usable = "o.status <> %s AND o.value IS NOT NULL"
+        select = (
+            f"SUM(CASE WHEN o.status <> %s THEN o.value END), NULL,"
+            f" MAX(CASE WHEN o.status = %s AND o.value IS NOT NULL THEN 1 ELSE 0 END),"
+            f" {_concat(f'CASE WHEN {usable} THEN NULL ELSE o.area_code END')}"
+        )
+        select_params = [missing, provisional, missing]
+    else:
         # The base's rows of these members first, then joined: a small set the database can
         # hash, rather than one index lookup for every row.
         base_rows = (
@@ -489,41 +492,29 @@ def _grouped(
         )
         join = f" LEFT JOIN ({base_rows}) w ON w.area_code = o.area_code AND w.period = o.period"
         join_params = [weight_id, *members]
-        usable += " AND w.status <> %s AND w.value IS NOT NULL AND w.value > 0"
-        usable_params.append(ObservationStatus.MISSING.value)
-        provisional += " OR w.status = %s"
-        provisional_params.append(ObservationStatus.PROVISIONAL.value)
-        product, base = "o.value * w.value", "w.value"
+        usable = (
+            "o.status <> %s AND o.value IS NOT NULL"
+            " AND w.status <> %s AND w.value IS NOT NULL AND w.value > 0"
+        )
+        select = (
+            f"SUM(CASE WHEN {usable} THEN o.value * w.value END),"
+            f" SUM(CASE WHEN {usable} THEN w.value END),"
+            f" MAX(CASE WHEN {usable} AND (o.status = %s OR w.status = %s) THEN 1 ELSE 0 END),"
+            f" {_concat(f'CASE WHEN {usable} THEN NULL ELSE o.area_code END')}"
+        )
+        select_params = [missing] * 4 + [missing] * 2 + [provisional] * 2 + [missing] * 2
     where = f"o.indicator_id IN ({', '.join(['%s'] * len(ids))}) AND o.area_code IN ({member_list})"
     where_params: list[int | str] = [*ids, *members]
     if periods is not None:
         where += f" AND o.period IN ({', '.join(['%s'] * len(periods))})"
         where_params.extend(periods)
-    inner = (
-        "o.indicator_id AS indicator_id, o.period AS period, o.area_code AS area_code,"
-        f" CASE WHEN {usable} THEN 1 ELSE 0 END AS usable,"
-        f" CASE WHEN {provisional} THEN 1 ELSE 0 END AS provisional,"
-        f" {product} AS product, {base} AS base"
-    )
-    outer = (
-        "indicator_id, period, COUNT(*),"
-        " SUM(CASE WHEN usable = 1 THEN product END),"
-        " SUM(CASE WHEN usable = 1 THEN base END),"
-        " SUM(usable),"
-        " MAX(CASE WHEN usable = 1 THEN provisional ELSE 0 END),"
-        f" {_concat('CASE WHEN usable = 1 THEN NULL ELSE area_code END')},"
-        f" CASE WHEN COUNT(*) < %s THEN {_concat('area_code')} END"
-    )
     # Table names come from the models' _meta; every value is a bound parameter.
-    rows = f"SELECT {inner} FROM {observations} o{join} WHERE {where}"  # noqa: S608
-    sql = f"SELECT {outer} FROM ({rows}) member_rows GROUP BY indicator_id, period"  # noqa: S608
-    params: list[int | str] = [
-        len(members),
-        *usable_params,
-        *provisional_params,
-        *join_params,
-        *where_params,
-    ]
+    sql = (
+        f"SELECT o.indicator_id, o.period, COUNT(*), {select},"  # noqa: S608
+        f" CASE WHEN COUNT(*) < %s THEN {_concat('o.area_code')} END"
+        f" FROM {observations} o{join} WHERE {where} GROUP BY o.indicator_id, o.period"
+    )
+    params = [*select_params, len(members), *join_params, *where_params]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         found = cursor.fetchall()
@@ -532,7 +523,6 @@ def _grouped(
             rows=rows,
             total=total,
             base=base_sum,
-            usable=int(usable_count or 0),
             provisional=bool(any_provisional),
             unusable_codes=tuple(unusable.split(",")) if unusable else (),
             codes=tuple(present.split(",")) if present else None,
@@ -543,7 +533,6 @@ def _grouped(
             rows,
             total,
             base_sum,
-            usable_count,
             any_provisional,
             unusable,
             present,
@@ -553,8 +542,6 @@ def _grouped(
 
 def _figure_of_group(*, rule: str, group: _Group, members: Sequence[str]) -> AreaFigure:
     """The area's figure from its summed rows, as `aggregate` would compute it."""
-    if rule == Aggregation.NONE:
-        return AreaFigure(value=None, members=len(members), aggregated=False)
     lacking: tuple[str, ...] = ()
     if group.unusable_codes or group.codes is not None:
         absent = set(group.unusable_codes)
@@ -563,7 +550,7 @@ def _figure_of_group(*, rule: str, group: _Group, members: Sequence[str]) -> Are
             absent.update(code for code in members if code not in present)
         lacking = tuple(code for code in members if code in absent)
     if rule == Aggregation.SUM:
-        value = group.total if group.usable else None
+        value = group.total
     elif rule == Aggregation.WEIGHTED_MEAN:
         value = group.total / group.base if group.total is not None and group.base else None
     else:
@@ -613,8 +600,9 @@ def area_figures(
     """The figures of `area` per period for each indicator, without those of its members.
 
     The same figures by the same rules as `area_series`, but summed and weighted in the
-    database, in one grouped query over the members' rows for all indicators (two when some
-    are weighted means): what a region's figures and trends for many indicators need.
+    database, in one grouped query over the members' rows for the indicators that are summed
+    and one per base for the weighted means: what a region's figures and trends for many
+    indicators need.
     Indicators with observations under codes of merged municipalities (or whose base has
     them) are recomputed by `area_series`, as is the figure of a single municipality.
     """
@@ -653,11 +641,27 @@ def area_figures(
         return {i.pk: result[i.pk] for i in indicators}
 
     chosen = list(periods) if periods else None
-    plain_ids = [i.pk for i in grouped if i.aggregation != Aggregation.WEIGHTED_MEAN]
-    weighted_ids = [i.pk for i in grouped if i.aggregation == Aggregation.WEIGHTED_MEAN]
+    rules = {i.pk: i.aggregation for i in grouped}
+    unsummed_ids = [pk for pk, rule in rules.items() if rule == Aggregation.NONE]
+    plain_ids = [
+        pk
+        for pk, rule in rules.items()
+        if rule not in (Aggregation.NONE, Aggregation.WEIGHTED_MEAN)
+    ]
+    weighted_ids = [pk for pk, rule in rules.items() if rule == Aggregation.WEIGHTED_MEAN]
     groups: dict[tuple[int, str], _Group] = {}
     if plain_ids:
         groups.update(_grouped(ids=plain_ids, members=members, periods=chosen))
+    # A median and the like has no figure for an area: only its periods are needed.
+    unsummed_periods = (
+        _periods_by_indicator(ids=unsummed_ids, area_codes=members) if unsummed_ids else {}
+    )
+    if chosen is not None:
+        unsummed_periods = {
+            pk: [period for period in found if period in chosen]
+            for pk, found in unsummed_periods.items()
+        }
+    not_aggregated = AreaFigure(value=None, members=len(members), aggregated=False)
     base_available: dict[int, list[str]] = {}
     if weighted_ids:
         by_base: dict[int, list[int]] = defaultdict(list)
@@ -690,6 +694,8 @@ def area_figures(
     periods_of: dict[int, set[str]] = defaultdict(set)
     for indicator_id, period in [*groups, *official]:
         periods_of[indicator_id].add(period)
+    for indicator_id, found in unsummed_periods.items():
+        periods_of[indicator_id].update(found)
     on_another_base: list[tuple[Indicator, str, str]] = []
     for indicator in grouped:
         pk, rule = indicator.pk, indicator.aggregation
@@ -712,6 +718,9 @@ def area_figures(
                     value=stated.value, members=len(members), provisional=stated.provisional
                 )
                 trend.country_official[period] = True
+                continue
+            if rule == Aggregation.NONE:
+                trend.figures[period] = not_aggregated  # immutable, so one serves every period
                 continue
             trend.figures[period] = _figure_of_group(
                 rule=rule, group=groups[(pk, period)], members=members
