@@ -186,10 +186,10 @@ class Command(BaseCommand):
                 self.stdout.write(f"    {query:42s} {values}")
 
     def _analyze(self) -> None:
-        """Fresh planner statistics, as autovacuum would keep them (PostgreSQL only)."""
+        """Statistics and visibility map as autovacuum leaves them after a load (PostgreSQL)."""
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
-                cursor.execute("ANALYZE knowledge_searchdocument")
+                cursor.execute("VACUUM ANALYZE knowledge_searchdocument")
 
     def _service(self, query: str) -> list[int]:
         """The first DEPTH results, page by page as a visitor would see them."""
