@@ -43,7 +43,7 @@ from dwarsverband.agreements.models import (
     JointAgenda,
     ProgressNote,
 )
-from dwarsverband.api.fields import EnumField
+from dwarsverband.api.fields import EnumField, SlugReferenceField
 from dwarsverband.organisations.models import Organisation
 from dwarsverband.programmes.models import Theme
 
@@ -487,23 +487,23 @@ class AgreementCreateSerializer(serializers.Serializer):
 
     title = serializers.CharField(max_length=300)
     description = serializers.CharField(required=False, allow_blank=True, max_length=10000)
-    ownerOrganisation = serializers.SlugRelatedField(
+    ownerOrganisation = SlugReferenceField(
         slug_field="slug",
         queryset=Organisation.objects.all(),
         help_text="Slug van de partij die de afspraak trekt.",
     )
     parties = serializers.ListField(
-        child=serializers.SlugRelatedField(slug_field="slug", queryset=Organisation.objects.all()),
+        child=SlugReferenceField(slug_field="slug", queryset=Organisation.objects.all()),
         min_length=1,
         max_length=50,
         help_text="Slugs van de partijen; een redacteur neemt de eigen organisatie op.",
     )
     themes = serializers.ListField(
-        child=serializers.SlugRelatedField(slug_field="slug", queryset=Theme.objects.all()),
+        child=SlugReferenceField(slug_field="slug", queryset=Theme.objects.all()),
         required=False,
         max_length=50,
     )
-    covenant = serializers.SlugRelatedField(
+    covenant = SlugReferenceField(
         slug_field="slug",
         queryset=Covenant.objects.all(),
         required=False,

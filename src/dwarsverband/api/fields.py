@@ -73,6 +73,20 @@ class BooleanParameter(StrictQueryParameter, serializers.BooleanField):
     pass
 
 
+class SlugReferenceField(serializers.SlugRelatedField):
+    """A reference by slug or code; text no database column can hold is invalid, not a crash.
+
+    PostgreSQL refuses NUL characters even in a lookup, and lone surrogates cannot be encoded.
+    """
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, str) and any(
+            character == "\x00" or "\ud800" <= character <= "\udfff" for character in data
+        ):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 def problem_response(description: str) -> OpenApiResponse:
     """A documented error response in the problem+json format."""
     return OpenApiResponse(

@@ -93,6 +93,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "dwarsverband.api.middleware.ApiMiddleware",
+    "dwarsverband.common.middleware.UnstorableCharacterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "dwarsverband.common.middleware.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -13,6 +13,7 @@ from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from dwarsverband.api.fields import SlugReferenceField
 from dwarsverband.organisations import selectors, services
 from dwarsverband.organisations.constants import OrganisationKind, RegionKind
 from dwarsverband.organisations.models import NetworkMembership, Organisation, Region
@@ -29,7 +30,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
         source="alternative_names", required=False, allow_blank=True, max_length=300
     )
     regions = RegionSummarySerializer(many=True, read_only=True)
-    regionCodes = serializers.SlugRelatedField(
+    regionCodes = SlugReferenceField(
         source="regions",
         slug_field="code",
         queryset=Region.objects.all(),

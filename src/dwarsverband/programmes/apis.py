@@ -19,6 +19,7 @@ from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from dwarsverband.api.fields import SlugReferenceField
 from dwarsverband.organisations.models import Organisation, Region
 from dwarsverband.organisations.permissions import user_can_edit_organisation, user_is_coordinator
 from dwarsverband.programmes import selectors, services
@@ -49,20 +50,6 @@ def write_errors(error: PermissionDenied | ValidationError) -> Exception:
     if isinstance(error, PermissionDenied):
         return ApiPermissionDenied()
     return api_errors(error, {"themes": "themeSlugs", "regions": "regionCodes"})
-
-
-class SlugReferenceField(serializers.SlugRelatedField):
-    """A reference by slug or code; text no database column can hold is invalid, not a crash.
-
-    PostgreSQL refuses NUL characters even in a lookup, and lone surrogates cannot be encoded.
-    """
-
-    def to_internal_value(self, data: Any) -> Any:
-        if isinstance(data, str) and any(
-            character == "\x00" or "\ud800" <= character <= "\udfff" for character in data
-        ):
-            self.fail("invalid")
-        return super().to_internal_value(data)
 
 
 class OrganisationReferenceSerializer(serializers.ModelSerializer):
