@@ -50,7 +50,7 @@ ALLOWED_SOURCE_MODELS = frozenset(
     {
         "matching.opportunity",
         "tablesessions.tablesession",
-        "tablesessions.table",
+        "tablesessions.sessiontable",
         "communities.meeting",
         "communities.community",
     }

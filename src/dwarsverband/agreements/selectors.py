@@ -649,3 +649,33 @@ def progress_note_list(*, agreement: Agreement) -> QuerySet[ProgressNote]:
     return agreement.notes.select_related("author_organisation").order_by(
         "-written_on", "-created_at", "-pk"
     )
+
+
+def agreement_prefill_from_source(source: Any) -> dict[str, Any]:
+    """What a new agreement takes over from where it arose: the parties, themes and a
+    description (an opportunity's two organisations and shared themes, a table session's
+    participants and outcomes, a meeting's or community's organiser and partners)."""
+    label = source._meta.label_lower
+    prefill: dict[str, Any] = {"title": str(source)[:300], "source_label": str(source)[:300]}
+    if label == "matching.opportunity":
+        from dwarsverband.matching.explanations import opportunity_explanation
+
+        project_a, project_b = source.project_a, source.project_b
+        themes_a, themes_b = set(project_a.themes.all()), set(project_b.themes.all())
+        prefill["parties"] = [
+            project_a.programme.organisation,
+            project_b.programme.organisation,
+        ]
+        prefill["themes"] = sorted(themes_a & themes_b or themes_a | themes_b, key=str)
+        prefill["description"] = "\n".join(opportunity_explanation(source))
+    elif label == "tablesessions.tablesession":
+        prefill["parties"] = list(source.organisations.all())
+        prefill["description"] = source.outcomes
+    elif label == "tablesessions.sessiontable":
+        prefill["parties"] = list(source.session.organisations.all())
+        prefill["description"] = ", ".join(source.key_terms)
+    elif label in ("communities.meeting", "communities.community"):
+        community = source.community if label == "communities.meeting" else source
+        prefill["parties"] = [community.organiser, *community.partners.all()]
+        prefill["themes"] = list(community.themes.all())
+    return prefill

@@ -252,8 +252,13 @@ def agreement_create(request: HttpRequest) -> HttpResponse:
     if agenda_id.isdigit():
         initial["joint_agenda"] = get_object_or_404(JointAgenda, pk=int(agenda_id))
     if source is not None:
-        initial["title"] = str(source)[:300]
-        initial["source_label"] = str(source)[:300]
+        prefill = selectors.agreement_prefill_from_source(source)
+        parties = prefill.pop("parties", None)
+        if parties:
+            initial["parties"] = parties
+            if initial.get("owner_organisation") not in parties:
+                initial["owner_organisation"] = parties[0]
+        initial.update(prefill)
     form = AgreementForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
