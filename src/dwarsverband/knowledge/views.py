@@ -181,6 +181,7 @@ def _roadmap_context(request: HttpRequest, slug: str) -> dict[str, object]:
     roadmap, signposts = found
     return {
         "roadmap": roadmap,
+        "publication": selectors.roadmap_publication(user=request.user, roadmap=roadmap),
         "signposts": signposts,
         "form": form,
         "role": role,
