@@ -183,7 +183,7 @@ def to_current(
     return result
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Change:
     period: str
     previous_period: str
@@ -203,7 +203,7 @@ def year_on_year(series: Sequence[tuple[str, float | None]]) -> list[Change]:
     return changes
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Divergence:
     code: str
     value: float

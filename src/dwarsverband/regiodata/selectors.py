@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from hashlib import sha256
-from typing import NamedTuple, cast
+from typing import cast
 from uuid import uuid4
 
 from django.core.cache import cache
@@ -446,29 +446,19 @@ def _concat(expression: str) -> str:
     return f"group_concat({expression}, ',')"
 
 
-class _Group(NamedTuple):
-    """One indicator in one period over the members of an area, as summed by the database."""
-
-    rows: int
-    total: float | None  # None when no member is usable
-    base: float | None
-    provisional: bool
-    unusable_codes: tuple[str, ...]
-    codes: tuple[str, ...] | None  # every code with a row, only when some member has none
-
-
 def _grouped(
     *,
     ids: Sequence[int],
     members: Sequence[str],
     periods: Sequence[str] | None,
     weight_id: int | None = None,
-) -> dict[tuple[int, str], _Group]:
-    """Sum the members' rows per indicator and period in one query.
+) -> dict[tuple[int, str], AreaFigure]:
+    """The area's figure per indicator and period, summed (or, with the `weight_id` of their
+    base, weighted) over the members' rows in one query.
 
     A row is usable when it has a value (and, with a `weight_id`, a base of the same period
     that is present and above zero); the codes of unusable rows come back so the figure can
-    say which members it lacks.
+    say which members it lacks, as `aggregate` does.
     """
     observations = connection.ops.quote_name(Observation._meta.db_table)
     member_list = ", ".join(["%s"] * len(members))
@@ -510,54 +500,29 @@ def _grouped(
         where_params.extend(periods)
     # Table names come from the models' _meta; every value is a bound parameter.
     sql = (
-        f"SELECT o.indicator_id, o.period, COUNT(*), {select},"  # noqa: S608
+        f"SELECT o.indicator_id, o.period, {select},"  # noqa: S608
         f" CASE WHEN COUNT(*) < %s THEN {_concat('o.area_code')} END"
         f" FROM {observations} o{join} WHERE {where} GROUP BY o.indicator_id, o.period"
     )
     params = [*select_params, len(members), *join_params, *where_params]
+    count = len(members)
+    figures: dict[tuple[int, str], AreaFigure] = {}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        found = cursor.fetchall()
-    return {
-        (indicator_id, period): _Group(
-            rows=rows,
-            total=total,
-            base=base_sum,
-            provisional=bool(any_provisional),
-            unusable_codes=tuple(unusable.split(",")) if unusable else (),
-            codes=tuple(present.split(",")) if present else None,
-        )
-        for (
-            indicator_id,
-            period,
-            rows,
-            total,
-            base_sum,
-            any_provisional,
-            unusable,
-            present,
-        ) in found
-    }
-
-
-def _figure_of_group(*, rule: str, group: _Group, members: Sequence[str]) -> AreaFigure:
-    """The area's figure from its summed rows, as `aggregate` would compute it."""
-    lacking: tuple[str, ...] = ()
-    if group.unusable_codes or group.codes is not None:
-        absent = set(group.unusable_codes)
-        if group.codes is not None:
-            present = set(group.codes)
-            absent.update(code for code in members if code not in present)
-        lacking = tuple(code for code in members if code in absent)
-    if rule == Aggregation.SUM:
-        value = group.total
-    elif rule == Aggregation.WEIGHTED_MEAN:
-        value = group.total / group.base if group.total is not None and group.base else None
-    else:
-        raise ValueError(f"Unknown aggregation rule {rule!r}")
-    return AreaFigure(
-        value=value, members=len(members), lacking=lacking, provisional=group.provisional
-    )
+        for indicator_id, period, total, base, provisional_any, unusable, present in cursor:
+            lacking: tuple[str, ...] = ()
+            if unusable or present:
+                absent = set(unusable.split(",")) if unusable else set()
+                if present:
+                    with_row = set(present.split(","))
+                    absent.update(code for code in members if code not in with_row)
+                lacking = tuple(code for code in members if code in absent)
+            if weight_id is not None:
+                total = total / base if total is not None and base else None
+            figures[(indicator_id, period)] = AreaFigure(
+                value=total, members=count, lacking=lacking, provisional=bool(provisional_any)
+            )
+    return figures
 
 
 def _figures_on_another_base(
@@ -630,6 +595,7 @@ def area_figures(
         if i.pk in merged
         or i.weight_id in merged
         or (i.aggregation == Aggregation.WEIGHTED_MEAN and i.weight_id is None)
+        or i.aggregation not in Aggregation.values  # area_series says it does not know it
     ]
     result: dict[int, IndicatorTrend] = dict(
         area_series(area=area, indicators=recomputed, periods=periods) if recomputed else {}
@@ -643,13 +609,9 @@ def area_figures(
     chosen = list(periods) if periods else None
     rules = {i.pk: i.aggregation for i in grouped}
     unsummed_ids = [pk for pk, rule in rules.items() if rule == Aggregation.NONE]
-    plain_ids = [
-        pk
-        for pk, rule in rules.items()
-        if rule not in (Aggregation.NONE, Aggregation.WEIGHTED_MEAN)
-    ]
+    plain_ids = [pk for pk, rule in rules.items() if rule == Aggregation.SUM]
     weighted_ids = [pk for pk, rule in rules.items() if rule == Aggregation.WEIGHTED_MEAN]
-    groups: dict[tuple[int, str], _Group] = {}
+    groups: dict[tuple[int, str], AreaFigure] = {}
     if plain_ids:
         groups.update(_grouped(ids=plain_ids, members=members, periods=chosen))
     # A median and the like has no figure for an area: only its periods are needed.
@@ -722,9 +684,7 @@ def area_figures(
             if rule == Aggregation.NONE:
                 trend.figures[period] = not_aggregated  # immutable, so one serves every period
                 continue
-            trend.figures[period] = _figure_of_group(
-                rule=rule, group=groups[(pk, period)], members=members
-            )
+            trend.figures[period] = groups[(pk, period)]
         result[pk] = trend
     if on_another_base:
         for (indicator_id, period), figure in _figures_on_another_base(
