@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from dwarsverband.matching.evaluation import (
@@ -61,3 +63,38 @@ def test_rank_of_and_evaluate() -> None:
     assert scores.mean_average_precision == pytest.approx((1 + 1 / 2 + 1 + 1 / 3) / 4)
     # partner 2 is 2nd for query 0, partner 0 is 2nd for query 2
     assert scores.cross_pair_mean_rank == pytest.approx(2.0)
+
+
+def test_quality_benchmark_runs_on_an_outside_labelled_csv(tmp_path: Path) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    rows = [
+        ("Meer huurwoningen bouwen voor starters", "Housing"),
+        ("Sociale huurwoningen en wachtlijsten voor woningzoekenden", "Housing"),
+        ("Nieuwe woningen in de binnenstad voor jongeren", "Housing"),
+        ("Banen voor mensen met een uitkering", "Labor"),
+        ("Werkgevers zoeken personeel voor vacatures", "Labor"),
+        ("Minimumloon omhoog voor werkenden", "Labor"),
+        ("Geen onderwerp in deze zin", "None"),
+    ]
+    path = tmp_path / "gelabeld.csv"
+    path.write_text(
+        "text;gold_topic_key\n".replace(";", ",")
+        + "".join(f'"{text}",{label}\n' for text, label in rows),
+        encoding="utf-8",
+    )
+    out = StringIO()
+    call_command(
+        "bench_matching_quality",
+        backend="hashing",
+        extern=str(path),
+        zonder_label=["None"],
+        stdout=out,
+    )
+    assert "Evaluatieset: 6 teksten, 2 thema's" in out.getvalue()
+    assert "MAP engine / baseline:" in out.getvalue()
+    with pytest.raises(CommandError, match="geen kolommen"):
+        call_command("bench_matching_quality", extern=str(path), labelkolom="topic", stdout=out)

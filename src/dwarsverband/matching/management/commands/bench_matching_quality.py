@@ -74,17 +74,64 @@ class Command(BaseCommand):
             default=DEFAULT_BACKEND,
             help=f"embeddingbackend: {', '.join(backend_names())} (standaard {DEFAULT_BACKEND})",
         )
+        parser.add_argument(
+            "--extern",
+            metavar="CSV",
+            help=(
+                "een andere gelabelde set (CSV met kopregel) in plaats van de meegeleverde, "
+                "bijv. ../shared/data/evaluation/nl_news_issue_topics_gold_v2.csv"
+            ),
+        )
+        parser.add_argument("--tekstkolom", default="text", help="kolom met de tekst")
+        parser.add_argument("--labelkolom", default="gold_topic_key", help="kolom met het label")
+        parser.add_argument(
+            "--zonder-label",
+            action="append",
+            default=[],
+            help="laat teksten met dit label weg (bijv. None); mag vaker",
+        )
+
+    def _extern(self, options: dict[str, Any]) -> tuple[list[str], list[str]]:
+        import csv
+        from pathlib import Path
+
+        path = Path(options["extern"])
+        try:
+            with path.open(newline="", encoding="utf-8-sig") as handle:
+                rows = list(csv.DictReader(handle))
+        except OSError as error:
+            raise CommandError(f"Kan {path} niet lezen: {error.strerror}.", returncode=2) from error
+        text_column, label_column = options["tekstkolom"], options["labelkolom"]
+        if rows and not {text_column, label_column} <= rows[0].keys():
+            raise CommandError(
+                f"{path.name} heeft geen kolommen '{text_column}' en '{label_column}'.",
+                returncode=2,
+            )
+        skipped = set(options["zonder_label"])
+        kept = [
+            (row[text_column].strip(), row[label_column].strip())
+            for row in rows
+            if row[text_column].strip() and row[label_column].strip() not in skipped
+        ]
+        if len(kept) < 2:
+            raise CommandError(f"{path.name} heeft te weinig gelabelde teksten.", returncode=2)
+        return [text for text, _label in kept], [label for _text, label in kept]
 
     def handle(self, *args: Any, **options: Any) -> None:
-        projects = load_projects()
-        pairs = load_cross_pairs()
-        position = {project.id: i for i, project in enumerate(projects)}
-        missing = sorted(({p.a for p in pairs} | {p.b for p in pairs}) - position.keys())
-        if missing:
-            raise CommandError(f"Onbekende id's in cross_pairs.jsonl: {', '.join(missing)}.")
-        texts = [project.text for project in projects]
-        themes = [project.theme for project in projects]
-        pair_indices = [(position[p.a], position[p.b]) for p in pairs]
+        if options["extern"]:
+            texts, themes = self._extern(options)
+            pairs = []
+            pair_indices: list[tuple[int, int]] = []
+        else:
+            projects = load_projects()
+            pairs = load_cross_pairs()
+            position = {project.id: i for i, project in enumerate(projects)}
+            missing = sorted(({p.a for p in pairs} | {p.b for p in pairs}) - position.keys())
+            if missing:
+                raise CommandError(f"Onbekende id's in cross_pairs.jsonl: {', '.join(missing)}.")
+            texts = [project.text for project in projects]
+            themes = [project.theme for project in projects]
+            pair_indices = [(position[p.a], position[p.b]) for p in pairs]
         try:
             backend = get_backend(options["backend"])
         except BackendUnavailable as error:
@@ -126,7 +173,11 @@ class Command(BaseCommand):
             out(
                 f"| {name:<{name_width}} | {scores.precision_at_k:.3f} | "
                 f"{scores.mean_average_precision:.3f} | "
-                f"{scores.cross_pair_mean_rank:>{len(rank_title)}.1f} |"
+                + (
+                    f"{scores.cross_pair_mean_rank:>{len(rank_title)}.1f} |"
+                    if pair_indices
+                    else f"{'–':>{len(rank_title)}} |"
+                )
             )
         out("")
         ratio = (
