@@ -72,10 +72,13 @@ class MemberRow:
 
 def key_figure_rows(area: selectors.Area, indicators: list[Indicator]) -> list[dict[str, Any]]:
     """One row per indicator: the area's latest figure, its note, and the country."""
-    own = selectors.area_figures(area=area, indicators=indicators)
+    changes = selectors.merger_changes()
+    own = selectors.area_figures(area=area, indicators=indicators, changes=changes)
     latest = sorted({trend.latest for trend in own.values() if trend.latest})
     country = (
-        selectors.area_figures(area=selectors.country_area(), indicators=indicators, periods=latest)
+        selectors.area_figures(
+            area=selectors.country_area(), indicators=indicators, periods=latest, changes=changes
+        )
         if latest
         else {}
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from hashlib import sha256
 from typing import cast
@@ -11,7 +11,7 @@ from uuid import uuid4
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, Max, Min
+from django.db.models import Count, Max, Min, Q
 from django.utils.translation import gettext as _
 
 from dwarsverband.organisations.constants import OrganisationKind
@@ -268,17 +268,27 @@ def _weight_period(period: str, available: Sequence[str]) -> str | None:
 
 
 def _periods_by_indicator(
-    *, ids: Iterable[int], area_codes: Iterable[str] | None
+    *, ids: Iterable[int], area_codes: Iterable[str] | None, anywhere_ids: Iterable[int] = ()
 ) -> dict[int, list[str]]:
-    """The periods each indicator has rows for (among `area_codes`, or anywhere), sorted."""
-    ids = list(ids)
-    if not ids:
+    """The periods each indicator of `ids` has rows for among `area_codes` (anywhere when
+    None), and each of `anywhere_ids` anywhere, sorted; in one read."""
+    ids, anywhere_ids = list(ids), list(anywhere_ids)
+    condition = Q()
+    if ids:
+        condition |= Q(indicator_id__in=ids) & (
+            Q(area_code__in=list(area_codes)) if area_codes is not None else Q()
+        )
+    if anywhere_ids:
+        condition |= Q(indicator_id__in=anywhere_ids)
+    if not condition:
         return {}
-    rows = Observation.objects.filter(indicator_id__in=ids)
-    if area_codes is not None:
-        rows = rows.filter(area_code__in=list(area_codes))
     found: dict[int, set[str]] = defaultdict(set)
-    for indicator_id, period in rows.values_list("indicator_id", "period").distinct().order_by():
+    for indicator_id, period in (
+        Observation.objects.filter(condition)
+        .values_list("indicator_id", "period")
+        .distinct()
+        .order_by()
+    ):
         found[indicator_id].add(period)
     return {indicator_id: sorted(periods) for indicator_id, periods in found.items()}
 
@@ -288,13 +298,15 @@ def area_series(
     area: Area,
     indicators: Sequence[Indicator],
     periods: Sequence[str] | None = None,
+    changes: Mapping[str, str] | None = None,
 ) -> dict[int, IndicatorSeries]:
     """Figures per period for `area` and each of its members, by each indicator's rule.
 
     Observations under codes of merged municipalities are recomputed onto today's
     municipalities; the country uses CBS's own figure (NL01) where it was published.
+    `changes` (the merger mapping) may be passed by a caller that already read it.
     """
-    changes = merger_changes()
+    changes = merger_changes() if changes is None else changes
     members = set(area.member_codes)
     codes = set(members)
     codes.update(old for old in changes if current_code(old, changes) in members)
@@ -451,21 +463,21 @@ def _grouped(
     ids: Sequence[int],
     members: Sequence[str],
     periods: Sequence[str] | None,
-    weight_id: int | None = None,
+    base_ids: Sequence[int] = (),
 ) -> dict[tuple[int, str], AreaFigure]:
-    """The area's figure per indicator and period, summed (or, with the `weight_id` of their
-    base, weighted) over the members' rows in one query.
+    """The area's figure per indicator and period, summed over the members' rows in one query
+    (or, given the `base_ids` of their bases, weighted by each indicator's base).
 
-    A row is usable when it has a value (and, with a `weight_id`, a base of the same period
-    that is present and above zero); the codes of unusable rows come back so the figure can
-    say which members it lacks, as `aggregate` does.
+    A row is usable when it has a value (and, when weighted, a base of the same period that is
+    present and above zero); the codes of unusable rows come back so the figure can say which
+    members it lacks, as `aggregate` does.
     """
     observations = connection.ops.quote_name(Observation._meta.db_table)
     member_list = ", ".join(["%s"] * len(members))
     missing, provisional = ObservationStatus.MISSING.value, ObservationStatus.PROVISIONAL.value
     join = ""
     join_params: list[int | str] = []
-    if weight_id is None:
+    if not base_ids:
         usable = "o.status <> %s AND o.value IS NOT NULL"
         select = (
             f"SUM(CASE WHEN o.status <> %s THEN o.value END), NULL,"
@@ -474,14 +486,20 @@ def _grouped(
         )
         select_params = [missing, provisional, missing]
     else:
-        # The base's rows of these members first, then joined: a small set the database can
-        # hash, rather than one index lookup for every row.
+        # The bases' rows of these members first, then joined through each indicator's base:
+        # a small set the database can hash, rather than one index lookup for every row.
+        indicators = connection.ops.quote_name(Indicator._meta.db_table)
         base_rows = (
-            f"SELECT area_code, period, value, status FROM {observations}"  # noqa: S608
-            f" WHERE indicator_id = %s AND area_code IN ({member_list})"
+            f"SELECT indicator_id, area_code, period, value, status"  # noqa: S608
+            f" FROM {observations} WHERE indicator_id IN ({', '.join(['%s'] * len(base_ids))})"
+            f" AND area_code IN ({member_list})"
         )
-        join = f" LEFT JOIN ({base_rows}) w ON w.area_code = o.area_code AND w.period = o.period"
-        join_params = [weight_id, *members]
+        join = (
+            f" JOIN {indicators} i ON i.id = o.indicator_id"
+            f" LEFT JOIN ({base_rows}) w ON w.indicator_id = i.weight_id"
+            " AND w.area_code = o.area_code AND w.period = o.period"
+        )
+        join_params = [*base_ids, *members]
         usable = (
             "o.status <> %s AND o.value IS NOT NULL"
             " AND w.status <> %s AND w.value IS NOT NULL AND w.value > 0"
@@ -517,7 +535,7 @@ def _grouped(
                     with_row = set(present.split(","))
                     absent.update(code for code in members if code not in with_row)
                 lacking = tuple(code for code in members if code in absent)
-            if weight_id is not None:
+            if base_ids:
                 total = total / base if total is not None and base else None
             figures[(indicator_id, period)] = AreaFigure(
                 value=total, members=count, lacking=lacking, provisional=bool(provisional_any)
@@ -561,6 +579,7 @@ def area_figures(
     area: Area,
     indicators: Sequence[Indicator],
     periods: Sequence[str] | None = None,
+    changes: Mapping[str, str] | None = None,
 ) -> dict[int, IndicatorTrend]:
     """The figures of `area` per period for each indicator, without those of its members.
 
@@ -570,10 +589,11 @@ def area_figures(
     indicators need.
     Indicators with observations under codes of merged municipalities (or whose base has
     them) are recomputed by `area_series`, as is the figure of a single municipality.
+    `changes` (the merger mapping) may be passed by a caller that already read it.
     """
     if area.is_single or not indicators:
-        return dict(area_series(area=area, indicators=indicators, periods=periods))
-    changes = merger_changes()
+        return dict(area_series(area=area, indicators=indicators, periods=periods, changes=changes))
+    changes = merger_changes() if changes is None else changes
     members = sorted(set(area.member_codes))
     member_set = set(members)
     is_country = area.kind == "country"
@@ -598,12 +618,16 @@ def area_figures(
         or i.aggregation not in Aggregation.values  # area_series says it does not know it
     ]
     result: dict[int, IndicatorTrend] = dict(
-        area_series(area=area, indicators=recomputed, periods=periods) if recomputed else {}
+        area_series(area=area, indicators=recomputed, periods=periods, changes=changes)
+        if recomputed
+        else {}
     )
     grouped = [i for i in indicators if i.pk not in result]
     if not grouped or not members:
         if grouped:
-            result.update(area_series(area=area, indicators=grouped, periods=periods))
+            result.update(
+                area_series(area=area, indicators=grouped, periods=periods, changes=changes)
+            )
         return {i.pk: result[i.pk] for i in indicators}
 
     chosen = list(periods) if periods else None
@@ -611,33 +635,35 @@ def area_figures(
     unsummed_ids = [pk for pk, rule in rules.items() if rule == Aggregation.NONE]
     plain_ids = [pk for pk, rule in rules.items() if rule == Aggregation.SUM]
     weighted_ids = [pk for pk, rule in rules.items() if rule == Aggregation.WEIGHTED_MEAN]
+    weighted_set = set(weighted_ids)
+    base_ids = sorted(
+        {i.weight_id for i in grouped if i.pk in weighted_set and i.weight_id is not None}
+    )
     groups: dict[tuple[int, str], AreaFigure] = {}
     if plain_ids:
         groups.update(_grouped(ids=plain_ids, members=members, periods=chosen))
-    # A median and the like has no figure for an area: only its periods are needed.
-    unsummed_periods = (
-        _periods_by_indicator(ids=unsummed_ids, area_codes=members) if unsummed_ids else {}
-    )
-    if chosen is not None:
-        unsummed_periods = {
-            pk: [period for period in found if period in chosen]
-            for pk, found in unsummed_periods.items()
-        }
-    not_aggregated = AreaFigure(value=None, members=len(members), aggregated=False)
-    base_available: dict[int, list[str]] = {}
     if weighted_ids:
-        by_base: dict[int, list[int]] = defaultdict(list)
-        for indicator in grouped:
-            if indicator.pk in weighted_ids and indicator.weight_id is not None:
-                by_base[indicator.weight_id].append(indicator.pk)
-        for weight_id, ids_on_base in by_base.items():
-            groups.update(
-                _grouped(ids=ids_on_base, members=members, periods=chosen, weight_id=weight_id)
-            )
-        base_available = _periods_by_indicator(
-            ids={i.weight_id for i in grouped if i.pk in weighted_ids and i.weight_id},
-            area_codes=None if is_country else members,
+        groups.update(
+            _grouped(ids=weighted_ids, members=members, periods=chosen, base_ids=base_ids)
         )
+    # The periods of the medians and the like (which have no figure for an area, only
+    # periods) among the members, and those of each base: among the members, or for the
+    # country anywhere, as `area_series` reads them. One read unless an indicator is both.
+    if is_country and set(unsummed_ids) & set(base_ids):
+        periods_found = _periods_by_indicator(ids=unsummed_ids, area_codes=members)
+        base_available = _periods_by_indicator(ids=base_ids, area_codes=None)
+    else:
+        periods_found = _periods_by_indicator(
+            ids=unsummed_ids if is_country else [*unsummed_ids, *base_ids],
+            area_codes=members,
+            anywhere_ids=base_ids if is_country else (),
+        )
+        base_available = periods_found
+    unsummed_periods = {
+        pk: [period for period in periods_found.get(pk, ()) if chosen is None or period in chosen]
+        for pk in unsummed_ids
+    }
+    not_aggregated = AreaFigure(value=None, members=len(members), aggregated=False)
     official: dict[tuple[int, str], Figure] = {}
     if is_country:
         rows = Observation.objects.filter(
