@@ -111,3 +111,20 @@ def test_personal_data_never_reaches_the_logs(
     logged = caplog.text
     for secret in ("geheim.adres@example.org", "Pietje Privé", PASSWORD):
         assert secret not in logged
+
+
+def test_derived_data_is_not_audited_but_content_deletions_are(reference: None) -> None:
+    from dwarsverband.knowledge.models import SearchDocument
+    from dwarsverband.matching.models import Opportunity
+    from dwarsverband.programmes.models import Project
+
+    SearchDocument.objects.all()[:1].get().delete()
+    Opportunity.objects.all()[:1].get().delete()
+    assert not AuditEvent.objects.filter(action=AuditAction.DELETION).exists()
+    project = Project.objects.order_by("pk").first()
+    assert project is not None
+    pk = project.pk
+    project.delete()
+    assert AuditEvent.objects.filter(
+        action=AuditAction.DELETION, target_type="programmes.project", target_id=str(pk)
+    ).exists()

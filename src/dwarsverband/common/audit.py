@@ -92,4 +92,6 @@ def _deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
         return
     if sender is AuditEvent or meta.model_name.startswith("historical"):
         return
+    if not getattr(sender, "audit_deletions", True):
+        return
     audit_record(action=AuditAction.DELETION, target_type=meta.label_lower, target_id=instance.pk)

@@ -322,6 +322,9 @@ class SearchDocument(models.Model):
     full-text index (FTS5 on SQLite, `search_vector` on PostgreSQL) is built from.
     """
 
+    # Derived data, recomputed by the platform: its deletions are not audit events.
+    audit_deletions = False
+
     key = models.CharField(
         _("sleutel"), max_length=120, unique=True, help_text=_("Soort en id, zoals passage:12.")
     )

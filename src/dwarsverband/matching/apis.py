@@ -124,7 +124,10 @@ class OpportunityFilterSerializer(serializers.Serializer):
         help_text="Zonder status: voorgestelde en opgepakte kansen.",
     )
     project = serializers.IntegerField(
-        required=False, min_value=1, help_text="Nummer van een van beide projecten"
+        required=False,
+        min_value=1,
+        max_value=2**31 - 1,
+        help_text="Nummer van een van beide projecten",
     )
 
 

@@ -22,7 +22,9 @@ class OpportunityFilterForm(forms.Form):
     soort = forms.ChoiceField(label=_("Soort kans"), required=False)
     regio = forms.ChoiceField(label=_("Regio"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)
-    project = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+    project = forms.IntegerField(
+        required=False, widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

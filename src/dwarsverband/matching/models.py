@@ -12,6 +12,9 @@ from dwarsverband.matching.constants import OpportunityKind, OpportunityStatus
 class EmbeddingVector(models.Model):
     """A cached sentence embedding, per text and model, so no text is embedded twice."""
 
+    # Derived data, recomputed by the platform: its deletions are not audit events.
+    audit_deletions = False
+
     model_name = models.CharField(
         _("model"), max_length=200, help_text=_("Naam van het embeddingmodel.")
     )
@@ -38,6 +41,9 @@ class EmbeddingVector(models.Model):
 
 class Opportunity(BaseModel):
     """A proposed collaboration between two projects of different organisations."""
+
+    # Derived data, recomputed by the platform: its deletions are not audit events.
+    audit_deletions = False
 
     project_a = models.ForeignKey(
         "programmes.Project",

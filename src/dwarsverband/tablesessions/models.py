@@ -71,6 +71,9 @@ class TableSession(BaseModel):
 class SessionTable(BaseModel):
     """One thematic table of a session, with its projects and the people seated there."""
 
+    # Derived data, recomputed by the platform: its deletions are not audit events.
+    audit_deletions = False
+
     session = models.ForeignKey(
         TableSession,
         verbose_name=_("tafelsessie"),
@@ -114,6 +117,9 @@ class SessionTable(BaseModel):
 
 class CrossTableLink(models.Model):
     """A strong link between projects at two different tables, for the moderator."""
+
+    # Derived data, recomputed by the platform: its deletions are not audit events.
+    audit_deletions = False
 
     session = models.ForeignKey(
         TableSession,
