@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from dwarsverband.common.loading import load_on_first_start
 from dwarsverband.organisations.constants import PlatformRole
@@ -11,6 +13,13 @@ from dwarsverband.organisations.models import Organisation, User
 from tests.factories import UserFactory
 
 pytest_plugins = ["tests.browser_support"]
+
+# In CI the property-based tests (hypothesis, schemathesis) draw the same examples every run,
+# so a red build is reproducible and never a coin toss; on a developer's machine they keep
+# exploring new examples. Failures print the blob to reproduce them.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.register_profile("dev", print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 PASSWORD = "geheim-wachtwoord-123"
 
