@@ -15,6 +15,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -129,6 +130,8 @@ class Command(BaseCommand):
             if not line:
                 raise CommandError("De server startte niet.")
             if "draait op" in line:
+                # Keep reading what the server prints: a full pipe would block the server.
+                threading.Thread(target=server.stdout.read, daemon=True).start()
                 return
         raise CommandError("De server startte niet binnen vijf minuten.")
 
