@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import pytest
 from django.test import Client
 from rest_framework.authtoken.models import Token
 
@@ -80,3 +81,15 @@ def check(row: Row, role: str, users: dict[str, User | None]) -> None:
         response = call(path, row.data, headers=headers)
     outcome = outcome_of(response.status_code, response.get("Location", ""))
     assert outcome == row.expected[role], f"{row.name} as {role}: {response.status_code}"
+
+
+def role_params(rows: list[Row], bugs: dict[str, tuple[set[str], str]] | None = None) -> list[Any]:
+    """One test per row and role; a row named in `bugs` is expected to fail (strictly) for
+    the roles given there, with the reason."""
+    params = []
+    for row in rows:
+        for role in ROLES:
+            roles, reason = (bugs or {}).get(row.name, (set(), ""))
+            marks = [pytest.mark.xfail(strict=True, reason=reason)] if role in roles else []
+            params.append(pytest.param(row, role, id=f"{role}-{row.name}", marks=marks))
+    return params

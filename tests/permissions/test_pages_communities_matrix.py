@@ -16,7 +16,7 @@ the form posts whether anything was saved.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, cast
+from typing import cast
 
 import pytest
 from django.db.models import Model
@@ -36,7 +36,7 @@ from dwarsverband.communities.models import (
 from dwarsverband.organisations.models import Organisation, User
 from tests.communities.factories import CommunityFactory, MeetingFactory
 from tests.factories import UserFactory
-from tests.permissions.matrix import COORDINATORS, ROLES, Row, check, everyone, only
+from tests.permissions.matrix import COORDINATORS, ROLES, Row, check, everyone, only, role_params
 
 Users = dict[str, User | None]
 CIRCLE = f"/leerkringen/{CIRCLE_SLUG}"
@@ -320,18 +320,8 @@ WRITES: dict[str, tuple[Callable[[], bool], set[str]]] = {
 BUGS: dict[str, tuple[set[str], str]] = {}
 
 
-def _params(rows: list[Row]) -> list[Any]:
-    params = []
-    for row in rows:
-        for role in ROLES:
-            roles, reason = BUGS.get(row.name, (set(), ""))
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if role in roles else []
-            params.append(pytest.param(row, role, id=f"{role}-{row.name}", marks=marks))
-    return params
-
-
 @pytest.mark.django_db
-@pytest.mark.parametrize(("row", "role"), _params(ROWS))
+@pytest.mark.parametrize(("row", "role"), role_params(ROWS, BUGS))
 def test_page_matrix(row: Row, role: str, users: Users) -> None:
     check(row, role, users)
     if row.name in WRITES:

@@ -23,7 +23,7 @@ from dwarsverband.knowledge.indexing import index_instance
 from dwarsverband.knowledge.models import Passage, Publication, Roadmap
 from dwarsverband.organisations.models import Organisation, User
 from tests.agreements.factories import AgreementFactory
-from tests.permissions.matrix import COORDINATORS, ROLES, Row, check, everyone, only
+from tests.permissions.matrix import COORDINATORS, ROLES, Row, check, everyone, only, role_params
 
 Users = dict[str, User | None]
 WORD = "Zwaluwstaartverbinding"
@@ -94,18 +94,8 @@ WRITES: dict[str, tuple[Callable[[], bool], set[str]]] = {
 BUGS: dict[str, tuple[set[str], str]] = {}
 
 
-def _params(rows: list[Row]) -> list[Any]:
-    params = []
-    for row in rows:
-        for role in ROLES:
-            roles, reason = BUGS.get(row.name, (set(), ""))
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if role in roles else []
-            params.append(pytest.param(row, role, id=f"{role}-{row.name}", marks=marks))
-    return params
-
-
 @pytest.mark.django_db
-@pytest.mark.parametrize(("row", "role"), _params(ROWS))
+@pytest.mark.parametrize(("row", "role"), role_params(ROWS, BUGS))
 def test_page_matrix(row: Row, role: str, users: Users) -> None:
     check(row, role, users)
     if row.name in WRITES:

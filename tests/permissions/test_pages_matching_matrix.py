@@ -8,7 +8,6 @@ accepted opportunity.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 
@@ -20,11 +19,11 @@ from tests.api.test_matching_api import gouda_and_vng_opportunity, opportunity_b
 from tests.permissions.matrix import (
     COORDINATORS,
     EDITORS_OF_GOUDA,
-    ROLES,
     Row,
     check,
     everyone,
     only,
+    role_params,
 )
 
 Users = dict[str, User | None]
@@ -102,18 +101,8 @@ WRITES: dict[str, tuple[Callable[[], bool], set[str]]] = {
 BUGS: dict[str, tuple[set[str], str]] = {}
 
 
-def _params(rows: list[Row]) -> list[Any]:
-    params = []
-    for row in rows:
-        for role in ROLES:
-            roles, reason = BUGS.get(row.name, (set(), ""))
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if role in roles else []
-            params.append(pytest.param(row, role, id=f"{role}-{row.name}", marks=marks))
-    return params
-
-
 @pytest.mark.django_db
-@pytest.mark.parametrize(("row", "role"), _params(ROWS))
+@pytest.mark.parametrize(("row", "role"), role_params(ROWS, BUGS))
 def test_page_matrix(row: Row, role: str, users: Users) -> None:
     check(row, role, users)
     if row.name in WRITES:

@@ -10,7 +10,6 @@ is how a rule is kept, the row says "ok" and ``WRITES`` asserts that nothing was
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from django.db.models import Model
@@ -20,11 +19,11 @@ from dwarsverband.programmes.models import Programme, Project
 from tests.permissions.matrix import (
     COORDINATORS,
     EDITORS_OF_GOUDA,
-    ROLES,
     Row,
     check,
     everyone,
     only,
+    role_params,
 )
 
 Users = dict[str, User | None]
@@ -122,18 +121,8 @@ WRITES: dict[str, tuple[Callable[[], bool], set[str]]] = {
 BUGS: dict[str, tuple[set[str], str]] = {}
 
 
-def _params(rows: list[Row]) -> list[Any]:
-    params = []
-    for row in rows:
-        for role in ROLES:
-            roles, reason = BUGS.get(row.name, (set(), ""))
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if role in roles else []
-            params.append(pytest.param(row, role, id=f"{role}-{row.name}", marks=marks))
-    return params
-
-
 @pytest.mark.django_db
-@pytest.mark.parametrize(("row", "role"), _params(ROWS))
+@pytest.mark.parametrize(("row", "role"), role_params(ROWS, BUGS))
 def test_page_matrix(row: Row, role: str, users: Users) -> None:
     check(row, role, users)
     if row.name in WRITES:
