@@ -376,9 +376,17 @@ def test_related_finds_passages_for_a_project_text(
     _publication(
         django_capture_on_commit_callbacks,
         title="Verwant",
-        texts=["Over de gloeiplaat in de regio.", "Iets anders."],
+        texts=["Over de gloeiplaat en de smeltkroes in de regio.", "Iets anders."],
+    )
+    _publication(
+        django_capture_on_commit_callbacks,
+        title="Een woord",
+        texts=["Alleen de smeltkroes komt hier voor."],
     )
 
-    related_results = related(text="Een project over de gloeiplaat", user=AnonymousUser())
+    related_results = related(
+        text="Een project over gloeiplaten en smeltkroezen", user=AnonymousUser()
+    )
 
+    # The second publication shares one word only: not enough to call it related.
     assert [result.title for result in related_results] == ["Verwant – passage 1"]

@@ -2,7 +2,9 @@
 
 Text is split into words, lower-cased, stripped of Dutch stop words, reduced with the
 Snowball Dutch stemmer (PyStemmer) and given one spelling for the vowel and consonant
-alternations of Dutch inflection (`_spelling`). The same function prepares documents and
+alternations of Dutch inflection (`_spelling`). Irregular plurals are made singular first, and
+a compound word is followed by the terms of its two parts (`compounds`), so that "woningen"
+finds "huurwoningen". The same function prepares documents and
 queries on SQLite and on PostgreSQL, so both backends match the same documents.
 
 PostgreSQL 15's own `dutch` configuration uses the older Porter-style Dutch stemmer, which keeps
@@ -21,6 +23,8 @@ from functools import lru_cache
 
 import Stemmer
 
+from dwarsverband.knowledge import compounds
+
 # The Snowball Dutch stop word list (as shipped with PostgreSQL's `dutch` configuration).
 STOP_WORDS = frozenset(
     """
@@ -36,6 +40,7 @@ STOP_WORDS = frozenset(
 WORD = re.compile(r"\w+", re.UNICODE)
 MAX_QUERY_LENGTH = 500
 MAX_QUERY_TERMS = 12
+MIN_PART_TERM = 3
 
 
 @lru_cache(maxsize=1)
@@ -84,28 +89,55 @@ def _spelling(stem: str) -> str:
     return _DOUBLE_VOWEL.sub(r"\1", stem)
 
 
+@lru_cache(maxsize=200_000)
+def word_terms(word: str) -> tuple[str, tuple[str, ...]]:
+    """One folded word's index term and the terms of its compound parts (none if not split).
+
+    Irregular plurals become singular first ("raadsleden" is indexed as "raadslid"); a compound
+    adds its parts ("huurwoningen": "huurwoning" with "huur" and "woning"), so that a search for
+    a part finds the compound.
+    """
+    whole = stem(compounds.singular(word))
+    parts = compounds.split(word)
+    if not parts:
+        return whole, ()
+    part_terms = tuple(dict.fromkeys(stem(compounds.singular(part)) for part in parts))
+    if any(len(term) < MIN_PART_TERM or term in STOP_WORDS for term in part_terms):
+        # A part the stemmer cuts short ("taal" → "tal", "oren" → "or") would meet unrelated
+        # words; such a split is more likely wrong ("kantoren" is not "kant" + "oren").
+        return whole, ()
+    return whole, tuple(term for term in part_terms if term != whole)
+
+
 def terms(text: str) -> list[str]:
-    """The index terms of a text: folded, stop words removed, stemmed, spelling unified."""
-    kept = [word for word in words(text) if word not in STOP_WORDS]
-    return [_spelling(str(term)) for term in _stemmer().stemWords(kept)]
+    """The index terms of a text: folded, stop words removed, stemmed, spelling unified, and
+    each compound followed by its parts."""
+    found: list[str] = []
+    for word in words(text):
+        if word in STOP_WORDS:
+            continue
+        whole, parts = word_terms(word)
+        found.append(whole)
+        found += parts
+    return found
 
 
 def index_text(text: str) -> str:
     return " ".join(terms(text))
 
 
-def query_terms(query: str) -> list[str]:
-    """Distinct index terms of a query, in order, at most MAX_QUERY_TERMS."""
-    seen: list[str] = []
-    for term in terms(query):
-        if term not in seen:
-            seen.append(term)
-    return seen[:MAX_QUERY_TERMS]
-
-
 def query_groups(query: str) -> list[list[str]]:
-    """For each distinct query word, the index terms that count as that word (now one)."""
-    return [[term] for term in query_terms(query)]
+    """For each distinct query word (at most MAX_QUERY_TERMS), the index terms that count as
+    that word: its own term, and for a compound also its parts, so that "huurwoningen" finds
+    texts about "woningen" (ranked below texts with the whole compound, which hold both)."""
+    groups: dict[str, list[str]] = {}
+    for word in words(query):
+        if word in STOP_WORDS:
+            continue
+        whole, parts = word_terms(word)
+        if whole not in groups:
+            groups[whole] = [whole, *parts]
+    return list(groups.values())[:MAX_QUERY_TERMS]
 
 
 @dataclass(frozen=True)

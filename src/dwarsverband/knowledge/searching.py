@@ -57,6 +57,7 @@ DOC_TYPE_LABELS: dict[str, Any] = {
 }
 PER_PAGE = 10
 COMMON_SHARE = 0.2
+RELATED_MIN_SHARED = 2
 MAX_COMBINATIONS = 40  # beyond this, a "k of n words" level is skipped (the query grows)
 
 
@@ -314,7 +315,7 @@ def search(
         )
     scope = _scope(user, filters)
     engine = backend()
-    match = Match.every(groups)
+    match = Match.every([group[:1] for group in groups])
     facet_groups: list[FacetGroup] = []
 
     def counted(match: Match) -> int:
@@ -327,14 +328,22 @@ def search(
 
     total = counted(match)
     first: list[int] = []
-    any_term = total == 0
-    if total < per_page and len(groups) > 1:
+    any_term = False
+    if total < per_page and any(len(group) > 1 for group in groups):
+        # Too few texts hold the query's compounds as written: let their parts count too
+        # ("huurwoningen" also finds "woningen"), after the exact matches.
         if total:
             first = engine.page(match, scope, offset=0, limit=per_page)
+        match = Match.every(groups)
+        total = counted(match)
+    if total < per_page and len(groups) > 1:
+        any_term = total == 0
+        if total and len(first) < per_page:
+            first += [
+                pk for pk in engine.page(match, scope, offset=0, limit=per_page) if pk not in first
+            ][: per_page - len(first)]
         match = _fallback(engine, groups, scope, per_page)
         total = counted(match)
-    else:
-        any_term = False
     facets = _facets(facet_groups, filters) if with_facets else {}
     paginator: Paginator[int] = Paginator(_RankedIds(match, scope, total, first), per_page)
     page = paginator.get_page(page_number)
@@ -352,12 +361,24 @@ def search(
 def related(
     *, text: str, user: Any, doc_types: tuple[str, ...] = ("passage", "signpost"), limit: int = 5
 ) -> list[Result]:
-    """The passages and signposts most related to a text (for project or community pages)."""
+    """The passages and signposts most related to a text (for project or community pages).
+
+    Candidates are the best-ranked documents holding any of the text's words; of those, only
+    documents that share at least RELATED_MIN_SHARED of its words count, so that one middling
+    word in common ("ruimte") does not make a passage related.
+    """
     groups = query_groups(text[:MAX_QUERY_LENGTH])
     if not groups:
         return []
     ids = backend().page(
         Match.some(groups), _scope(user, Filters()), offset=0, limit=max(50, limit * 10)
     )
+    needed = min(RELATED_MIN_SHARED, len(groups))
+    stemmed = dict(SearchDocument.objects.filter(id__in=ids).values_list("id", "stemmed"))
+    shared = [
+        pk
+        for pk in ids
+        if sum(1 for group in groups if set(group) & set(stemmed.get(pk, "").split())) >= needed
+    ]
     stems = sorted({term for group in groups for term in group})
-    return [result for result in _results(ids, stems) if result.doc_type in doc_types][:limit]
+    return [result for result in _results(shared, stems) if result.doc_type in doc_types][:limit]
