@@ -60,6 +60,8 @@ def test_a_split_the_stemmer_would_cut_short_is_not_used() -> None:
         ("binnensteden", "binnenstad"),
         ("steden", "stad"),
         ("kinderen", "kind"),
+        ("technici", "technicus"),
+        ("politici", "politicus"),
     ],
 )
 def test_irregular_plurals_share_the_singulars_term(plural: str, single: str) -> None:

@@ -43,14 +43,14 @@ LINKS = ("s", "e", "en")
 NEVER_A_PART = frozenset(
     """
     samen binnen buiten boven beneden achter onder over door tegen voor mede weer terug
-    vooruit naar langs rond thuis heen mee toe
+    vooruit naar langs rond heen mee toe
     heid heden loos loze baar bare achtig achtige lijk lijke schap schappen matig matige
     waardig waardige zaam zame
     """.split()  # noqa: SIM905
 )
 
-# Plurals whose stem differs from the singular's (vowel change or -eren), also as the last
-# part of a compound: raadsleden → raadslid, binnensteden → binnenstad.
+# Plurals whose stem differs from the singular's (vowel change, -eren, Latin -ici), also as
+# the last part of a compound: raadsleden → raadslid, binnensteden → binnenstad.
 IRREGULAR_PLURALS = {
     "leden": "lid",
     "steden": "stad",
@@ -63,6 +63,7 @@ IRREGULAR_PLURALS = {
     "liederen": "lied",
     "gelegenheden": "gelegenheid",
 }
+LATIN_PLURAL = ("ici", "icus")  # technici → technicus, politici → politicus
 
 
 @lru_cache(maxsize=1)
@@ -124,4 +125,7 @@ def singular(word: str) -> str:
             len(word) == len(plural) or len(word) - len(plural) >= MIN_PART
         ):
             return word[: -len(plural)] + single
+    plural, single = LATIN_PLURAL
+    if word.endswith(plural) and len(word) >= 6:
+        return word[: -len(plural)] + single
     return word
