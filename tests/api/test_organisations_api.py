@@ -137,6 +137,22 @@ def test_coordinator_creates_organisation_and_sees_all_errors_at_once(
     assert [region.code for region in created.regions.all()] == ["AM20"]
 
 
+def test_organisation_with_a_code_in_use_is_refused_on_code(
+    client: Client, reference: None, make_user: Callable[..., User]
+) -> None:
+    response = client.post(
+        "/api/v1/organisaties",
+        {"name": "Tweede Gouda", "kind": "municipality", "code": "GM0513"},
+        content_type="application/json",
+        headers=_token_headers(make_user(PlatformRole.COORDINATOR)),
+    )
+    assert response.status_code == 400
+    assert [(param["name"], param["code"]) for param in response.json()["invalidParams"]] == [
+        ("code", "unique")
+    ]
+    assert not Organisation.objects.filter(name="Tweede Gouda").exists()
+
+
 def test_editor_cannot_create_organisations(
     client: Client, reference: None, make_user: Callable[..., User]
 ) -> None:

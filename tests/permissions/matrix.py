@@ -13,7 +13,7 @@ for objects a test creates itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,13 +83,32 @@ def check(row: Row, role: str, users: dict[str, User | None]) -> None:
     assert outcome == row.expected[role], f"{row.name} as {role}: {response.status_code}"
 
 
-def role_params(rows: list[Row], bugs: dict[str, tuple[set[str], str]] | None = None) -> list[Any]:
+# A public page with a part that only some roles see:
+# (page, its path, a text of that part, the roles that see it).
+Part = tuple[str, Callable[[dict[str, User | None]], str], str, set[str]]
+Bugs = dict[str, tuple[set[str], str]]
+
+
+def _known_bug(name: str, role: str, bugs: Bugs | None) -> list[Any]:
+    roles, reason = (bugs or {}).get(name, (set(), ""))
+    return [pytest.mark.xfail(strict=True, reason=reason)] if role in roles else []
+
+
+def role_params(rows: list[Row], bugs: Bugs | None = None) -> list[Any]:
     """One test per row and role; a row named in `bugs` is expected to fail (strictly) for
     the roles given there, with the reason."""
-    params = []
-    for row in rows:
-        for role in ROLES:
-            roles, reason = (bugs or {}).get(row.name, (set(), ""))
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if role in roles else []
-            params.append(pytest.param(row, role, id=f"{role}-{row.name}", marks=marks))
-    return params
+    return [
+        pytest.param(row, role, id=f"{role}-{row.name}", marks=_known_bug(row.name, role, bugs))
+        for row in rows
+        for role in ROLES
+    ]
+
+
+def part_params(parts: Sequence[Part], bugs: Bugs | None = None) -> list[Any]:
+    """One test per part and role, as (page, path, text, allowed, role); a part named in
+    `bugs` is expected to fail (strictly) for the roles given there, with the reason."""
+    return [
+        pytest.param(*part, role, id=f"{role}-{part[0]}", marks=_known_bug(part[0], role, bugs))
+        for part in parts
+        for role in ROLES
+    ]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from typing import Any, cast
+from typing import cast
 
 import pytest
 from django.test import Client
@@ -33,11 +33,12 @@ from tests.agreements.factories import ActionFactory, AgreementFactory
 from tests.permissions.matrix import (
     COORDINATORS,
     EDITORS_OF_GOUDA,
-    ROLES,
+    Part,
     Row,
     check,
     everyone,
     only,
+    part_params,
     role_params,
 )
 
@@ -244,7 +245,7 @@ def _agenda_with_internal(users: Users) -> str:
 
 # Lists and overviews that everyone reads, with an internal agreement in them:
 # (page, path, text of the internal agreement, who sees it).
-INTERNAL_PARTS: list[tuple[str, Callable[[Users], str], str, set[str]]] = [
+INTERNAL_PARTS: list[Part] = [
     ("agreement list", _with_internal("/afspraken"), INTERNAL_TITLE, GOUDA_AND_COORDINATORS),
     (
         "covenant page",
@@ -274,18 +275,10 @@ INTERNAL_PARTS: list[tuple[str, Callable[[Users], str], str, set[str]]] = [
 PART_BUGS: dict[str, tuple[set[str], str]] = {}
 
 
-def _part_params() -> list[Any]:
-    params = []
-    for part in INTERNAL_PARTS:
-        for role in ROLES:
-            roles, reason = PART_BUGS.get(part[0], (set(), ""))
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if role in roles else []
-            params.append(pytest.param(*part, role, id=f"{role}-{part[0]}", marks=marks))
-    return params
-
-
 @pytest.mark.django_db
-@pytest.mark.parametrize(("page", "path", "text", "allowed", "role"), _part_params())
+@pytest.mark.parametrize(
+    ("page", "path", "text", "allowed", "role"), part_params(INTERNAL_PARTS, PART_BUGS)
+)
 def test_internal_part(
     page: str,
     path: Callable[[Users], str],

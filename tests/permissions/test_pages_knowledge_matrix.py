@@ -11,7 +11,6 @@ index their objects themselves.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from django.test import Client
@@ -23,7 +22,16 @@ from dwarsverband.knowledge.indexing import index_instance
 from dwarsverband.knowledge.models import Passage, Publication, Roadmap
 from dwarsverband.organisations.models import Organisation, User
 from tests.agreements.factories import AgreementFactory
-from tests.permissions.matrix import COORDINATORS, ROLES, Row, check, everyone, only, role_params
+from tests.permissions.matrix import (
+    COORDINATORS,
+    Part,
+    Row,
+    check,
+    everyone,
+    only,
+    part_params,
+    role_params,
+)
 
 Users = dict[str, User | None]
 WORD = "Zwaluwstaartverbinding"
@@ -135,7 +143,7 @@ def _roadmap_on_restricted(users: Users) -> str:
 
 
 # Public pages that list what not everyone may read: (page, path, restricted text, who sees it).
-RESTRICTED_PARTS: list[tuple[str, Callable[[Users], str], str, set[str]]] = [
+RESTRICTED_PARTS: list[Part] = [
     (
         "knowledge home lists the Gouda-only publication",
         _knowledge_home,
@@ -159,18 +167,10 @@ RESTRICTED_PARTS: list[tuple[str, Callable[[Users], str], str, set[str]]] = [
 PART_BUGS: dict[str, tuple[set[str], str]] = {}
 
 
-def _part_params() -> list[Any]:
-    params = []
-    for part in RESTRICTED_PARTS:
-        for role in ROLES:
-            roles, reason = PART_BUGS.get(part[0], (set(), ""))
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if role in roles else []
-            params.append(pytest.param(*part, role, id=f"{role}-{part[0]}", marks=marks))
-    return params
-
-
 @pytest.mark.django_db
-@pytest.mark.parametrize(("page", "path", "text", "allowed", "role"), _part_params())
+@pytest.mark.parametrize(
+    ("page", "path", "text", "allowed", "role"), part_params(RESTRICTED_PARTS, PART_BUGS)
+)
 def test_restricted_part(
     page: str,
     path: Callable[[Users], str],

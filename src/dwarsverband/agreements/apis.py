@@ -8,7 +8,6 @@ party to, coordinators to all. Progress counts actions without a status or due d
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -44,6 +43,8 @@ from dwarsverband.agreements.models import (
     ProgressNote,
 )
 from dwarsverband.api.fields import EnumField, SlugReferenceField
+from dwarsverband.api.problems import api_errors
+from dwarsverband.api.serializers import OrganisationSummarySerializer, ThemeSummarySerializer
 from dwarsverband.organisations.models import Organisation
 from dwarsverband.programmes.models import Theme
 
@@ -53,37 +54,6 @@ from dwarsverband.programmes.models import Theme
 def _today() -> date:
     """Today as the pages see it: the API answers in UTC, but a due date is a Dutch date."""
     return timezone.localdate(timezone=ZoneInfo(settings.TIME_ZONE))
-
-
-def _api_name(field: str) -> str:
-    if field == "__all__":
-        return "non_field_errors"
-    return re.sub(r"_([a-z])", lambda match: match.group(1).upper(), field)
-
-
-def _model_errors(error: ValidationError) -> serializers.ValidationError:
-    """A service's ValidationError as an API error, with the field names the API uses."""
-    if hasattr(error, "error_dict"):
-        return serializers.ValidationError(
-            {_api_name(field): messages for field, messages in error.message_dict.items()}
-        )
-    return serializers.ValidationError({"body": error.messages})
-
-
-class AgreementOrganisationSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(
-        view_name="api:organisation-detail", lookup_field="slug"
-    )
-
-    class Meta:
-        model = Organisation
-        fields = ["url", "slug", "name"]
-
-
-class AgreementThemeSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Theme
-        fields = ["slug", "name"]
 
 
 class ProgressSerializer(serializers.Serializer):
@@ -117,7 +87,7 @@ def _progress(serializer: serializers.Serializer, pk: int) -> dict[str, Any]:
 
 
 class CovenantPartySerializer(serializers.ModelSerializer):
-    organisation = AgreementOrganisationSerializer(read_only=True)
+    organisation = OrganisationSummarySerializer(read_only=True)
     onBehalfOfMembers = serializers.BooleanField(source="on_behalf_of_members", read_only=True)
 
     class Meta:
@@ -134,7 +104,7 @@ class CovenantSerializer(serializers.ModelSerializer):
     startDate = serializers.DateField(source="start_date", read_only=True, allow_null=True)
     endDate = serializers.DateField(source="end_date", read_only=True, allow_null=True)
     parties = CovenantPartySerializer(source="party_links", many=True, read_only=True)
-    themes = AgreementThemeSerializer(many=True, read_only=True)
+    themes = ThemeSummarySerializer(many=True, read_only=True)
     progress = serializers.SerializerMethodField(
         help_text="Voortgang over de actiepunten van de afspraken die u mag zien."
     )
@@ -165,7 +135,7 @@ class CovenantSerializer(serializers.ModelSerializer):
 
 
 class CovenantSignatorySerializer(serializers.ModelSerializer):
-    organisation = AgreementOrganisationSerializer(read_only=True)
+    organisation = OrganisationSummarySerializer(read_only=True)
 
     class Meta:
         model = CovenantSignatory
@@ -335,7 +305,7 @@ class ActionSerializer(serializers.ModelSerializer):
         view_name="api:action-detail", lookup_field="pk", lookup_url_kwarg="id"
     )
     agreement = ActionAgreementSerializer(read_only=True)
-    ownerOrganisation = AgreementOrganisationSerializer(source="owner_organisation", read_only=True)
+    ownerOrganisation = OrganisationSummarySerializer(source="owner_organisation", read_only=True)
     ownerPerson = serializers.CharField(
         source="owner_person.name",
         read_only=True,
@@ -410,7 +380,7 @@ class ProgressNoteSerializer(serializers.ModelSerializer):
         source="written_on", required=False, help_text="Datum van de notitie; standaard vandaag."
     )
     text = serializers.CharField(max_length=10000, help_text="Wat er is gebeurd of besloten.")
-    authorOrganisation = AgreementOrganisationSerializer(
+    authorOrganisation = OrganisationSummarySerializer(
         source="author_organisation", read_only=True, allow_null=True
     )
     createdAt = serializers.DateTimeField(source="created_at", read_only=True)
@@ -432,10 +402,10 @@ class AgreementSerializer(serializers.ModelSerializer):
         help_text="Waaruit de afspraak voortkomt, in woorden (leeg als onbekend)."
     )
     sourceLabel = serializers.CharField(source="source_label", read_only=True)
-    parties = AgreementOrganisationSerializer(many=True, read_only=True)
-    ownerOrganisation = AgreementOrganisationSerializer(source="owner_organisation", read_only=True)
+    parties = OrganisationSummarySerializer(many=True, read_only=True)
+    ownerOrganisation = OrganisationSummarySerializer(source="owner_organisation", read_only=True)
     ownerPerson = serializers.CharField(source="owner_person.name", read_only=True, allow_null=True)
-    themes = AgreementThemeSerializer(many=True, read_only=True)
+    themes = ThemeSummarySerializer(many=True, read_only=True)
     agreedOn = serializers.DateField(source="agreed_on", read_only=True, allow_null=True)
     internal = serializers.BooleanField(
         read_only=True, help_text="Alleen zichtbaar voor de partijen en coördinatoren."
@@ -611,7 +581,7 @@ class AgreementListApi(generics.ListCreateAPIView):
         except PermissionDenied as error:
             raise ApiPermissionDenied from error
         except ValidationError as error:
-            raise _model_errors(error) from error
+            raise api_errors(error) from error
         created = _visible_agreement(request, agreement.pk)
         url = request.build_absolute_uri(reverse("api:agreement-detail", args=[agreement.pk]))
         return _agreement_response(
@@ -726,7 +696,7 @@ class ActionDetailApi(generics.GenericAPIView):
         except PermissionDenied as error:
             raise ApiPermissionDenied from error
         except ValidationError as error:
-            raise _model_errors(error) from error
+            raise api_errors(error) from error
         return Response(self.get_serializer(updated).data)
 
 
@@ -760,7 +730,7 @@ class ProgressNoteListApi(generics.ListCreateAPIView):
         except PermissionDenied as error:
             raise ApiPermissionDenied from error
         except ValidationError as error:
-            raise _model_errors(error) from error
+            raise api_errors(error) from error
         return Response(self.get_serializer(note).data, status=status.HTTP_201_CREATED)
 
 

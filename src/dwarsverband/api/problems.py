@@ -5,10 +5,11 @@ Validation errors list every invalid field at once in `invalidParams` (name, cod
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
@@ -59,6 +60,33 @@ def _flatten(errors: Any, prefix: str = "") -> list[dict[str, str]]:
         code = getattr(errors, "code", "invalid") or "invalid"
         flat.append({"name": prefix or "body", "code": str(code), "reason": str(errors)})
     return flat
+
+
+def _camel_case(name: str) -> str:
+    first, *rest = name.split("_")
+    return first + "".join(part.capitalize() for part in rest)
+
+
+def api_errors(
+    error: ValidationError, renamed: Mapping[str, str] | None = None
+) -> exceptions.ValidationError:
+    """A model's or service's ValidationError with the field names the API uses.
+
+    A model field is named in camelCase (``end_date`` is ``endDate``) unless `renamed` gives
+    the API's own name for it (``{"themes": "themeSlugs"}`` where the API takes slugs). Errors
+    that belong to no field are the body's.
+    """
+    if not hasattr(error, "error_dict"):
+        return exceptions.ValidationError({"non_field_errors": error.messages})
+    renamed = renamed or {}
+    return exceptions.ValidationError(
+        {
+            "non_field_errors"
+            if field == NON_FIELD_ERRORS
+            else renamed.get(field, _camel_case(field)): messages
+            for field, messages in error.message_dict.items()
+        }
+    )
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:

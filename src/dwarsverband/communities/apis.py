@@ -31,6 +31,8 @@ from dwarsverband.api.fields import (
     problem_response,
 )
 from dwarsverband.api.permissions import ReadPublicWriteAuthenticated
+from dwarsverband.api.problems import api_errors
+from dwarsverband.api.serializers import OrganisationSummarySerializer, ThemeSummarySerializer
 from dwarsverband.api.throttling import RegistrationThrottle
 from dwarsverband.communities import selectors, services
 from dwarsverband.communities.constants import (
@@ -55,8 +57,6 @@ from dwarsverband.communities.permissions import (
     user_can_manage_community,
     user_sees_internal_pages,
 )
-from dwarsverband.organisations.models import Organisation
-from dwarsverband.programmes.models import Theme
 
 # Schema helpers ------------------------------------------------------------------------------
 
@@ -76,38 +76,7 @@ def _absolute(request: Request | None, location: str) -> str:
     return request.build_absolute_uri(location) if request is not None else location
 
 
-# Field names of the models as the API spells them, for errors raised by the services.
-API_FIELD_NAMES = {"organisation_name": "organisationName"}
-
-
-def _model_errors(error: ValidationError) -> serializers.ValidationError:
-    if hasattr(error, "error_dict"):
-        return serializers.ValidationError(
-            {
-                API_FIELD_NAMES.get(name, name): messages
-                for name, messages in error.message_dict.items()
-            }
-        )
-    return serializers.ValidationError({"body": error.messages})
-
-
 # Summaries of related objects ----------------------------------------------------------------
-
-
-class OrganisationSummarySerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(
-        view_name="api:organisation-detail", lookup_field="slug"
-    )
-
-    class Meta:
-        model = Organisation
-        fields = ["url", "slug", "name"]
-
-
-class ThemeSummarySerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Theme
-        fields = ["slug", "name"]
 
 
 class CommunitySummarySerializer(serializers.ModelSerializer):
@@ -771,7 +740,7 @@ class MeetingRegistrationListApi(generics.ListCreateAPIView):
                 base_url=request.build_absolute_uri("/").rstrip("/"),
             )
         except ValidationError as error:
-            raise _model_errors(error) from error
+            raise api_errors(error) from error
         receipt = RegistrationReceiptSerializer(registration, context=self.get_serializer_context())
         return Response(receipt.data, status=status.HTTP_201_CREATED)
 

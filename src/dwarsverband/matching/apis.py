@@ -20,12 +20,13 @@ from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from dwarsverband.api.problems import api_errors
 from dwarsverband.matching import selectors, services
 from dwarsverband.matching.constants import OpportunityKind, OpportunityStatus
 from dwarsverband.matching.explanations import opportunity_explanation
 from dwarsverband.matching.models import Opportunity
 from dwarsverband.organisations.permissions import user_can_edit_organisation
-from dwarsverband.programmes.apis import ProjectSummarySerializer, api_errors
+from dwarsverband.programmes.apis import ProjectSummarySerializer
 from dwarsverband.programmes.constants import Domain
 
 

@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from dwarsverband.api.fields import SlugReferenceField
+from dwarsverband.api.problems import api_errors
 from dwarsverband.organisations import selectors, services
 from dwarsverband.organisations.constants import OrganisationKind, RegionKind
 from dwarsverband.organisations.models import NetworkMembership, Organisation, Region
@@ -91,12 +92,6 @@ class OrganisationFilterSerializer(serializers.Serializer):
     )
 
 
-def _model_errors(error: ValidationError) -> serializers.ValidationError:
-    return serializers.ValidationError(
-        error.message_dict if hasattr(error, "error_dict") else {"body": error.messages}
-    )
-
-
 class OrganisationListApi(generics.ListCreateAPIView):
     serializer_class = OrganisationSerializer
 
@@ -132,7 +127,7 @@ class OrganisationListApi(generics.ListCreateAPIView):
         except PermissionDenied as error:
             raise ApiPermissionDenied from error
         except ValidationError as error:
-            raise _model_errors(error) from error
+            raise api_errors(error) from error
         return Response(self.get_serializer(organisation).data, status=status.HTTP_201_CREATED)
 
 
@@ -160,7 +155,7 @@ class OrganisationDetailApi(generics.RetrieveUpdateAPIView):
         except PermissionDenied as error:
             raise ApiPermissionDenied from error
         except ValidationError as error:
-            raise _model_errors(error) from error
+            raise api_errors(error) from error
         return Response(self.get_serializer(updated).data)
 
 

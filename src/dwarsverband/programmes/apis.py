@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.urls import URLPattern, path
@@ -20,6 +20,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from dwarsverband.api.fields import SlugReferenceField
+from dwarsverband.api.problems import api_errors
+from dwarsverband.api.serializers import OrganisationSummarySerializer
 from dwarsverband.organisations.models import Organisation, Region
 from dwarsverband.organisations.permissions import user_can_edit_organisation, user_is_coordinator
 from dwarsverband.programmes import selectors, services
@@ -27,39 +29,10 @@ from dwarsverband.programmes.constants import Domain, ProjectKind, ProjectStatus
 from dwarsverband.programmes.models import Iv3Taakveld, Programme, Project, Theme
 
 
-def camel_case(name: str) -> str:
-    first, *rest = name.split("_")
-    return first + "".join(part.capitalize() for part in rest)
-
-
-def api_errors(error: ValidationError, renamed: dict[str, str]) -> serializers.ValidationError:
-    """A model or service ValidationError with the field names the API uses (camelCase)."""
-    if not hasattr(error, "error_dict"):
-        return serializers.ValidationError({"non_field_errors": error.messages})
-    return serializers.ValidationError(
-        {
-            "non_field_errors"
-            if field == NON_FIELD_ERRORS
-            else renamed.get(field, camel_case(field)): messages
-            for field, messages in error.message_dict.items()
-        }
-    )
-
-
 def write_errors(error: PermissionDenied | ValidationError) -> Exception:
     if isinstance(error, PermissionDenied):
         return ApiPermissionDenied()
     return api_errors(error, {"themes": "themeSlugs", "regions": "regionCodes"})
-
-
-class OrganisationReferenceSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(
-        view_name="api:organisation-detail", lookup_field="slug"
-    )
-
-    class Meta:
-        model = Organisation
-        fields = ["url", "slug", "name"]
 
 
 class RegionReferenceSerializer(serializers.ModelSerializer):
@@ -180,7 +153,7 @@ class ProjectSummarySerializer(serializers.ModelSerializer):
     """A project as other resources refer to it: where it is and whose it is."""
 
     url = serializers.HyperlinkedIdentityField(view_name="api:project-detail")
-    organisation = OrganisationReferenceSerializer(source="programme.organisation", read_only=True)
+    organisation = OrganisationSummarySerializer(source="programme.organisation", read_only=True)
 
     class Meta:
         model = Project
@@ -189,7 +162,7 @@ class ProjectSummarySerializer(serializers.ModelSerializer):
 
 class ProgrammeSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:programme-detail")
-    organisation = OrganisationReferenceSerializer(read_only=True)
+    organisation = OrganisationSummarySerializer(read_only=True)
     organisationSlug = SlugReferenceField(
         source="organisation",
         slug_field="slug",
@@ -314,7 +287,7 @@ class ProgrammeDetailApi(generics.RetrieveUpdateAPIView):
 class ProjectSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:project-detail")
     programme = ProgrammeSummarySerializer(read_only=True)
-    organisation = OrganisationReferenceSerializer(source="programme.organisation", read_only=True)
+    organisation = OrganisationSummarySerializer(source="programme.organisation", read_only=True)
     themes = ThemeReferenceSerializer(many=True, read_only=True)
     themeSlugs = SlugReferenceField(
         source="themes",

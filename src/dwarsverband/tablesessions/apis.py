@@ -20,14 +20,12 @@ from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from dwarsverband.api.fields import SlugReferenceField
+from dwarsverband.api.problems import api_errors
+from dwarsverband.api.serializers import OrganisationSummarySerializer
 from dwarsverband.organisations.models import Organisation, Person
 from dwarsverband.organisations.permissions import user_is_coordinator
-from dwarsverband.programmes.apis import (
-    OrganisationReferenceSerializer,
-    ProjectSummarySerializer,
-    SlugReferenceField,
-    api_errors,
-)
+from dwarsverband.programmes.apis import ProjectSummarySerializer
 from dwarsverband.programmes.models import Project
 from dwarsverband.tablesessions import services
 from dwarsverband.tablesessions.models import CrossTableLink, SessionTable, TableSession
@@ -80,7 +78,7 @@ def _session_with_tables(pk: int) -> TableSession:
 
 
 class SpecialistSerializer(serializers.ModelSerializer):
-    organisation = OrganisationReferenceSerializer(read_only=True)
+    organisation = OrganisationSummarySerializer(read_only=True)
 
     class Meta:
         model = Person
@@ -111,7 +109,7 @@ class CrossTableLinkSerializer(serializers.ModelSerializer):
 
 class TableSessionSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:table-session-detail")
-    organisations = OrganisationReferenceSerializer(many=True, read_only=True)
+    organisations = OrganisationSummarySerializer(many=True, read_only=True)
     organisationSlugs = serializers.ListField(
         source="organisations",
         child=SlugReferenceField(
