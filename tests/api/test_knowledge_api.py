@@ -354,9 +354,13 @@ def test_search_only_finds_what_the_user_may_see(
         body = client.get("/api/v1/zoeken", {"q": SECRET_WORD}, headers=headers).json()
         return [result["title"] for result in body["results"]]
 
-    assert titles({}) == []
-    assert titles(_headers(utrecht_user)) == []
-    assert any(title.startswith("Interne notitie Gouda") for title in titles(_headers(gouda_user)))
+    def secret(headers: dict[str, str]) -> list[str]:
+        # The word is a compound (zeldzaamheid + onderzoek): other results may share a part.
+        return [title for title in titles(headers) if title.startswith("Interne notitie Gouda")]
+
+    assert secret({}) == []
+    assert secret(_headers(utrecht_user)) == []
+    assert secret(_headers(gouda_user))
 
 
 @pytest.mark.parametrize(
