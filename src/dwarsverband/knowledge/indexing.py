@@ -4,9 +4,26 @@ Any app can make its content findable by declaring in its AppConfig
 
     search_documents = "dwarsverband.<app>.search.documents"
 
-a function `documents(instance=None)` that yields `Document`s (all of them when `instance`
-is None, otherwise those derived from that object) and whose module lists `indexed_models`,
-the models whose saves and deletions change its documents (e.g. ["communities.Community"]).
+a function `documents(instance=None)` that yields `Document`s: all of them when `instance` is
+None, otherwise those of that one object. Its module lists `indexed_models`, the models whose
+objects have documents (e.g. ["communities.Community"]), and may also define:
+
+- `shown_models`: other models whose data its documents show (an organisation's name on a
+  project, a theme's name on a covenant), so that their changes reach those documents too;
+- `dependents(changed)`: for a queryset `changed` of one of its indexed or shown models, yields
+  querysets of its own objects whose documents show those objects (the projects of a renamed
+  organisation, the programme that lists a project);
+- `objects(model)`: the queryset to read objects of one of its indexed models from, with the
+  related rows `documents` reads selected or prefetched, so that re-indexing a few hundred
+  objects costs a few queries rather than a few per object.
+
+When an object is saved, deleted or its many-to-many links change, its own documents and those
+of its dependents are re-indexed once the transaction commits, each document once however often
+it changed. Dependents are also looked up before a save or deletion, so that the documents that
+showed the old state (the programme a project moved away from, the communities of a deleted
+partner) are refreshed as well. Data loads (`is_bulk_loading()`) skip all this and rebuild the
+index once at the end.
+
 An app may also declare
 `search_audiences = "dwarsverband.<app>.search.audiences"`, a function `audiences(user)` that
 returns the audience keys a user belongs to (e.g. {"community:5"}), so that documents restricted
@@ -19,13 +36,21 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.apps import apps
 from django.db import connection, models, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_save,
+    pre_delete,
+    pre_save,
+)
 from django.utils.module_loading import import_string
 
 from dwarsverband.common.loading import is_bulk_loading
@@ -63,6 +88,8 @@ class Document:
 
 
 DocumentSource = Callable[..., Iterable[Document]]
+DependentSource = Callable[[models.QuerySet[Any]], Iterable[models.QuerySet[Any]]]
+ObjectSource = Callable[[type[models.Model]], models.QuerySet[Any]]
 
 
 @dataclass(frozen=True)
@@ -70,18 +97,38 @@ class Adapter:
     label: str
     documents: DocumentSource
     indexed_models: tuple[type[models.Model], ...]
+    shown_models: tuple[type[models.Model], ...] = ()
+    dependents: DependentSource | None = None
+    objects: ObjectSource | None = None
+
+    @property
+    def watched_models(self) -> tuple[type[models.Model], ...]:
+        return self.indexed_models + self.shown_models
+
+    def queryset(self, model: type[models.Model]) -> models.QuerySet[Any]:
+        return self.objects(model) if self.objects else model._default_manager.all()
 
 
 def source_key(instance: models.Model) -> str:
     return f"{instance._meta.label_lower}:{instance.pk}"
 
 
+def _models(names: Iterable[str]) -> tuple[type[models.Model], ...]:
+    return tuple(apps.get_model(name) for name in names)
+
+
 def _adapter(label: str, dotted: str) -> Adapter:
-    """The adapter whose `documents` function is at `dotted`; its module lists indexed_models."""
+    """The adapter whose `documents` function is at `dotted`; its module has the rest."""
     function = import_string(dotted)
     module = sys.modules[function.__module__]
-    model_classes = tuple(apps.get_model(name) for name in getattr(module, "indexed_models", []))
-    return Adapter(label=label, documents=function, indexed_models=model_classes)
+    return Adapter(
+        label=label,
+        documents=function,
+        indexed_models=_models(getattr(module, "indexed_models", [])),
+        shown_models=_models(getattr(module, "shown_models", [])),
+        dependents=getattr(module, "dependents", None),
+        objects=getattr(module, "objects", None),
+    )
 
 
 def adapters() -> list[Adapter]:
@@ -114,19 +161,26 @@ def _padded(values: Iterable[str]) -> str:
     return f" {joined} " if joined else ""
 
 
+def _values(document: Document) -> dict[str, Any]:
+    """The row of a document as stored, without the stemmed text derived from it."""
+    return {
+        "key": document.key[:120],
+        "source": document.source[:120],
+        "doc_type": document.doc_type,
+        "title": document.title[:500],
+        "body": document.body,
+        "url": document.url[:500],
+        "themes": _padded(document.themes)[:1000],
+        "organisation": document.organisation[:200],
+        "organisation_name": document.organisation_name[:200],
+        "year": document.year,
+        "audience": _padded(document.audience or {AUDIENCE_PUBLIC})[:1000],
+    }
+
+
 def _row(document: Document) -> SearchDocument:
     return SearchDocument(
-        key=document.key[:120],
-        source=document.source[:120],
-        doc_type=document.doc_type,
-        title=document.title[:500],
-        body=document.body,
-        url=document.url[:500],
-        themes=_padded(document.themes)[:1000],
-        organisation=document.organisation[:200],
-        organisation_name=document.organisation_name[:200],
-        year=document.year,
-        audience=_padded(document.audience or {AUDIENCE_PUBLIC})[:1000],
+        **_values(document),
         stemmed=index_text(f"{document.title} {document.body}"),
         stemmed_title=index_text(document.title),
     )
@@ -230,14 +284,6 @@ def index_documents(documents: Iterable[Document], *, batch_size: int = 1000) ->
     return written
 
 
-def remove_source(source: str, *, keep: Iterable[str] = ()) -> None:
-    """Remove the documents derived from `source` except those with a key in `keep`."""
-    stale = SearchDocument.objects.filter(source=source).exclude(key__in=list(keep))
-    ids = list(stale.values_list("id", flat=True))
-    _delete_fulltext(ids)
-    SearchDocument.objects.filter(id__in=ids).delete()
-
-
 def index_clear() -> None:
     with transaction.atomic():
         if connection.vendor == "sqlite":
@@ -259,62 +305,206 @@ def index_rebuild(*, report: Callable[[str], None] | None = None) -> int:
     return total
 
 
-def _documents_for(instance: models.Model) -> Iterator[tuple[Adapter, list[Document]]]:
-    for adapter in adapters():
-        if isinstance(instance, adapter.indexed_models):
-            yield adapter, list(adapter.documents(instance=instance))
+Pks = dict[type[models.Model], set[Any]]
+
+_CHUNK = 500
+
+
+def _chunks(values: Iterable[Any]) -> Iterator[list[Any]]:
+    ordered = sorted(values)
+    for start in range(0, len(ordered), _CHUNK):
+        yield ordered[start : start + _CHUNK]
+
+
+def _dependents(changed: Pks, found_in: list[Adapter]) -> Pks:
+    """The objects (by model) whose documents show any of the `changed` ones."""
+    found: Pks = defaultdict(set)
+    for model, pks in changed.items():
+        for adapter in found_in:
+            if adapter.dependents is None or not issubclass(model, adapter.watched_models):
+                continue
+            for chunk in _chunks(pks):
+                for queryset in adapter.dependents(model._default_manager.filter(pk__in=chunk)):
+                    found[queryset.model].update(queryset.values_list("pk", flat=True))
+    return found
+
+
+def _remove_stale(sources: Iterable[str], *, keep: set[str]) -> None:
+    stale: list[int] = []
+    for chunk in _chunks(sources):
+        rows = SearchDocument.objects.filter(source__in=chunk).values_list("id", "key")
+        stale += [pk for pk, key in rows if key not in keep]
+    for chunk in _chunks(stale):
+        _delete_fulltext(chunk)
+        SearchDocument.objects.filter(id__in=chunk).delete()
+
+
+def _differing(documents: list[Document]) -> list[Document]:
+    """The documents that differ from their row in the index. Most dependents of a change
+    (the passages of a publication whose theme was renamed) come out the same, and stemming
+    them again is what re-indexing costs."""
+    wanted = {document.key[:120]: (document, _values(document)) for document in documents}
+    fields = list(next(iter(wanted.values()))[1]) if wanted else []
+    same: set[str] = set()
+    for chunk in _chunks(wanted):
+        for row in SearchDocument.objects.filter(key__in=chunk).values(*fields):
+            if row == wanted[row["key"]][1]:
+                same.add(row["key"])
+    return [document for key, (document, _) in wanted.items() if key not in same]
+
+
+def index_objects(*, changed: Pks, refreshed: Pks | None = None) -> None:
+    """Re-index the `changed` objects with every object whose documents show them, and the
+    `refreshed` objects by themselves; objects that no longer exist lose their documents.
+
+    Each object's documents are read once, in a few queries per model (see `objects`).
+    """
+    found_in = adapters()
+    targets: Pks = defaultdict(set)
+    for pks_by_model in (changed, refreshed or {}, _dependents(changed, found_in)):
+        for model, pks in pks_by_model.items():
+            targets[model].update(pks)
+    own: list[Document] = []  # of the changed objects: a save always rewrites its rows
+    others: list[Document] = []  # written only where they differ
+    sources: set[str] = set()
+    for model, pks in targets.items():
+        sources.update(f"{model._meta.label_lower}:{pk}"[:120] for pk in pks)
+        for adapter in found_in:
+            if not issubclass(model, adapter.indexed_models):
+                continue
+            for chunk in _chunks(pks):
+                for instance in adapter.queryset(model).filter(pk__in=chunk):
+                    target = own if instance.pk in changed.get(model, ()) else others
+                    target += adapter.documents(instance=instance)
+    documents = own + others
+    with transaction.atomic():
+        index_documents(own + _differing(others))
+        sources.update(document.source[:120] for document in documents)
+        _remove_stale(sources, keep={document.key[:120] for document in documents})
 
 
 def index_instance(instance: models.Model) -> None:
-    """Re-index what one saved object contributes to search."""
-    for _source_adapter, documents in _documents_for(instance):
-        sources = {document.source for document in documents} | {source_key(instance)}
-        index_documents(documents)
-        keys = [document.key for document in documents]
-        for source in sources:
-            remove_source(source, keep=keys)
+    """Re-index what one saved object contributes to search, and the documents that show it."""
+    index_objects(changed={type(instance): {instance.pk}})
+
+
+class _Pending(threading.local):
+    """What changed in this thread's open transaction, to re-index once it commits."""
+
+    def __init__(self) -> None:
+        self.changed: Pks = defaultdict(set)
+        self.refreshed: Pks = defaultdict(set)
+
+
+_pending = _Pending()
+
+
+def _flush() -> None:
+    changed, refreshed = dict(_pending.changed), dict(_pending.refreshed)
+    _pending.changed.clear()
+    _pending.refreshed.clear()
+    if changed or refreshed:
+        index_objects(changed=changed, refreshed=refreshed)
+
+
+def _note(model: type[models.Model], pks: Iterable[Any], *, refresh_only: bool = False) -> None:
+    """Re-index these objects (with their dependents, unless `refresh_only`) at the next flush."""
+    target = _pending.refreshed if refresh_only else _pending.changed
+    target[model].update(pks)
+
+
+def _flush_on_commit() -> None:
+    """Every change registers the flush, which takes everything pending: one registered in a
+    savepoint that is rolled back is dropped, but the next one still does the work. The `pre_`
+    signals only note, lest outside a transaction the flush run before the change is made."""
+    transaction.on_commit(_flush)
+
+
+_WATCHED: tuple[type[models.Model], ...] = ()
+_WITH_DEPENDENTS: tuple[type[models.Model], ...] = ()
+
+
+def _note_dependents(instance: models.Model) -> None:
+    """Note which documents show `instance` as the database has it before a save or deletion
+    changes that: they are refreshed after the commit even if they no longer show it."""
+    if instance.pk is None or not isinstance(instance, _WITH_DEPENDENTS):
+        return
+    for model, pks in _dependents({type(instance): {instance.pk}}, adapters()).items():
+        _note(model, pks, refresh_only=True)
+
+
+def _before_save(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+    if kwargs.get("raw") or is_bulk_loading() or instance._state.adding:
+        return
+    _note_dependents(instance)
 
 
 def _after_save(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
     if kwargs.get("raw") or is_bulk_loading():
         return  # a data load rebuilds the whole index once at the end (after_load)
-    model = type(instance)
-    pk = instance.pk
-
-    def run() -> None:
-        fresh = model._default_manager.filter(pk=pk).first()
-        if fresh is not None:
-            index_instance(fresh)
-
-    transaction.on_commit(run)
+    _note(type(instance), [instance.pk])
+    _flush_on_commit()
 
 
-def _after_m2m(sender: Any, instance: models.Model, action: str, **kwargs: Any) -> None:
-    if action in ("post_add", "post_remove", "post_clear") and isinstance(instance, _WATCHED):
-        _after_save(type(instance), instance)
-
-
-_WATCHED: tuple[type[models.Model], ...] = ()
+def _before_delete(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+    if not is_bulk_loading():
+        _note_dependents(instance)
 
 
 def _after_delete(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
     if is_bulk_loading():
         return
-    source = source_key(instance)
-    transaction.on_commit(lambda: remove_source(source))
+    _note(type(instance), [instance.pk], refresh_only=True)  # gone: its documents are removed
+    _flush_on_commit()
+
+
+def _after_m2m(
+    sender: Any,
+    instance: models.Model,
+    action: str,
+    reverse: bool,
+    model: type[models.Model],
+    pk_set: set[Any] | None,
+    **kwargs: Any,
+) -> None:
+    """A many-to-many link belongs to the model that declares the field: a change made from
+    the other side (organisation.covenants.remove(covenant)) changes the objects in `pk_set`."""
+    if is_bulk_loading() or action not in ("pre_clear", "post_add", "post_remove", "post_clear"):
+        return
+    owner = model if reverse else type(instance)
+    if not issubclass(owner, _WATCHED):
+        return
+    if not reverse:
+        _note(owner, [instance.pk])
+    elif action == "pre_clear":
+        fields = [f for f in model._meta.many_to_many if f.remote_field.through is sender]
+        for field in fields:
+            linked = model._default_manager.filter(**{field.name: instance.pk})
+            _note(model, linked.values_list("pk", flat=True))
+    elif pk_set:
+        _note(model, pk_set)
+    if action != "pre_clear":
+        _flush_on_commit()
 
 
 def connect_signals() -> None:
-    """Keep the index current: re-index an object once its change is committed."""
+    """Keep the index current: re-index what an object change touches once it is committed."""
+    global _WATCHED, _WITH_DEPENDENTS
     watched: set[type[models.Model]] = set()
+    with_dependents: set[type[models.Model]] = set()
     for adapter in adapters():
-        watched.update(adapter.indexed_models)
-    global _WATCHED
-    _WATCHED = tuple(watched)
+        watched.update(adapter.watched_models)
+        if adapter.dependents is not None:
+            with_dependents.update(adapter.watched_models)
+    _WATCHED, _WITH_DEPENDENTS = tuple(watched), tuple(with_dependents)
     m2m_changed.connect(_after_m2m, dispatch_uid="knowledge-search-m2m", weak=False)
     for model in watched:
         uid = f"knowledge-search-{model._meta.label_lower}"
+        pre_save.connect(_before_save, sender=model, dispatch_uid=f"{uid}-presave", weak=False)
         post_save.connect(_after_save, sender=model, dispatch_uid=f"{uid}-save", weak=False)
+        pre_delete.connect(
+            _before_delete, sender=model, dispatch_uid=f"{uid}-predelete", weak=False
+        )
         post_delete.connect(_after_delete, sender=model, dispatch_uid=f"{uid}-delete", weak=False)
 
 

@@ -8,14 +8,43 @@ agreement, which only its parties (audience "organisation:<id>") and coordinator
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from django.db import models
+from django.db.models import Q
 
-from dwarsverband.agreements.models import Agreement, Covenant, JointAgenda
+from dwarsverband.agreements.models import Agreement, Covenant, CovenantParty, JointAgenda
 from dwarsverband.knowledge.constants import AUDIENCE_PUBLIC
 from dwarsverband.knowledge.indexing import Document, source_key
+from dwarsverband.organisations.models import Organisation
+from dwarsverband.programmes.models import Theme
 
 indexed_models = ["agreements.Covenant", "agreements.Agreement", "agreements.JointAgenda"]
+# A covenant's parties are usually added and removed as CovenantParty rows, not through the
+# many-to-many field, so those rows are watched as well.
+shown_models = ["organisations.Organisation", "programmes.Theme", "agreements.CovenantParty"]
+
+
+def objects(model: type[models.Model]) -> models.QuerySet[Any]:
+    if model is Covenant:
+        return Covenant.objects.prefetch_related("parties", "themes")
+    if model is Agreement:
+        return Agreement.objects.select_related("owner_organisation").prefetch_related(
+            "parties", "themes"
+        )
+    return JointAgenda.objects.select_related("municipality").prefetch_related("partners")
+
+
+def dependents(changed: models.QuerySet[Any]) -> Iterator[models.QuerySet[Any]]:
+    if changed.model is Organisation:
+        yield Covenant.objects.filter(parties__in=changed)
+        yield Agreement.objects.filter(Q(parties__in=changed) | Q(owner_organisation__in=changed))
+        yield JointAgenda.objects.filter(Q(municipality__in=changed) | Q(partners__in=changed))
+    elif changed.model is Theme:
+        yield Covenant.objects.filter(themes__in=changed)
+        yield Agreement.objects.filter(themes__in=changed)
+    elif changed.model is CovenantParty:
+        yield Covenant.objects.filter(party_links__in=changed)
 
 
 def _covenant_document(covenant: Covenant) -> Document:
@@ -82,15 +111,11 @@ def _joint_agenda_document(agenda: JointAgenda) -> Document:
 
 def documents(instance: models.Model | None = None) -> Iterator[Document]:
     if instance is None:
-        for covenant in Covenant.objects.prefetch_related("parties", "themes").order_by("pk"):
+        for covenant in objects(Covenant).order_by("pk"):
             yield _covenant_document(covenant)
-        agreements = Agreement.objects.select_related("owner_organisation").prefetch_related(
-            "parties", "themes"
-        )
-        for agreement in agreements.order_by("pk"):
+        for agreement in objects(Agreement).order_by("pk"):
             yield _agreement_document(agreement)
-        agendas = JointAgenda.objects.select_related("municipality").prefetch_related("partners")
-        for agenda in agendas.order_by("pk"):
+        for agenda in objects(JointAgenda).order_by("pk"):
             yield _joint_agenda_document(agenda)
     elif isinstance(instance, Covenant):
         yield _covenant_document(instance)

@@ -1,17 +1,42 @@
 """Search adapter for annual programmes and their projects, until the programmes app has its
-own `search.py` (then unused). Programmes and projects are public, like their pages."""
+own `search.py` (then unused). Programmes and projects are public, like their pages.
+
+A programme's document lists its projects' titles and themes; both carry their organisation's
+name, and a project the names of its themes."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext as _
 
 from dwarsverband.knowledge.indexing import Document, source_key
-from dwarsverband.programmes.models import Programme, Project
+from dwarsverband.organisations.models import Organisation
+from dwarsverband.programmes.models import Programme, Project, Theme
 
 indexed_models = ["programmes.Programme", "programmes.Project"]
+shown_models = ["organisations.Organisation", "programmes.Theme"]
+
+
+def objects(model: type[models.Model]) -> models.QuerySet[Any]:
+    if model is Programme:
+        return Programme.objects.select_related("organisation").prefetch_related("projects__themes")
+    return Project.objects.select_related("programme__organisation").prefetch_related("themes")
+
+
+def dependents(changed: models.QuerySet[Any]) -> Iterator[models.QuerySet[Any]]:
+    if changed.model is Organisation:
+        yield Programme.objects.filter(organisation__in=changed)
+        yield Project.objects.filter(programme__organisation__in=changed)
+    elif changed.model is Theme:
+        yield Project.objects.filter(themes__in=changed)
+        yield Programme.objects.filter(projects__themes__in=changed)
+    elif changed.model is Programme:
+        yield Project.objects.filter(programme__in=changed)
+    elif changed.model is Project:
+        yield Programme.objects.filter(projects__in=changed)
 
 
 def _project_document(project: Project, programme: Programme) -> Document:
@@ -32,10 +57,10 @@ def _project_document(project: Project, programme: Programme) -> Document:
     )
 
 
-def _programme_documents(programme: Programme) -> Iterator[Document]:
+def _programme_document(programme: Programme) -> Document:
     organisation = programme.organisation
     projects = list(programme.projects.all())
-    yield Document(
+    return Document(
         doc_type="programme",
         object_id=programme.pk,
         title=_("%(title)s van %(organisation)s")
@@ -48,19 +73,15 @@ def _programme_documents(programme: Programme) -> Iterator[Document]:
         organisation_name=organisation.name,
         year=programme.year,
     )
-    for project in projects:
-        yield _project_document(project, programme)
 
 
 def documents(instance: models.Model | None = None) -> Iterator[Document]:
     if instance is None:
-        programmes = Programme.objects.select_related("organisation").prefetch_related(
-            "projects__themes"
-        )
-        for programme in programmes.order_by("pk"):
-            yield from _programme_documents(programme)
+        for programme in objects(Programme).order_by("pk"):
+            yield _programme_document(programme)
+            for project in programme.projects.all():
+                yield _project_document(project, programme)
     elif isinstance(instance, Programme):
-        yield from _programme_documents(instance)
+        yield _programme_document(instance)
     elif isinstance(instance, Project):
-        programme = Programme.objects.select_related("organisation").get(pk=instance.programme_id)
-        yield _project_document(instance, programme)
+        yield _project_document(instance, instance.programme)
