@@ -241,3 +241,10 @@ def test_accept_and_dismiss_are_post_only(
     headers = _editor_of("gouda", make_user)
     assert client.get(_url(opportunity, "oppakken"), headers=headers).status_code == 405
     assert client.delete(_url(opportunity, "afwijzen"), headers=headers).status_code == 405
+
+
+def test_an_empty_project_number_is_invalid_not_ignored(client: Client, reference: None) -> None:
+    response = client.get("/api/v1/kansen", {"project": ""})
+
+    assert response.status_code == 400
+    assert _invalid_names(response.json()) == {"project"}

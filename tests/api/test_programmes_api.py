@@ -452,3 +452,11 @@ def test_references_the_database_cannot_hold_are_invalid_not_a_crash(
     )
     assert response.status_code == 400
     assert _invalid_names(response.json()) == {"themeSlugs", "regionCodes"}
+
+
+@pytest.mark.parametrize("path", ["/api/v1/jaarprogrammas", "/api/v1/projecten"])
+def test_an_empty_year_is_invalid_not_ignored(client: Client, reference: None, path: str) -> None:
+    response = client.get(path, {"jaar": ""})
+
+    assert response.status_code == 400
+    assert _invalid_names(response.json()) == {"jaar"}

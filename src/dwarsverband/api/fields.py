@@ -73,6 +73,10 @@ class BooleanParameter(StrictQueryParameter, serializers.BooleanField):
     pass
 
 
+class IntegerParameter(StrictQueryParameter, serializers.IntegerField):
+    pass
+
+
 class SlugReferenceField(serializers.SlugRelatedField):
     """A reference by slug or code; text no database column can hold is invalid, not a crash.
 

@@ -20,7 +20,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from dwarsverband.api.fields import EnumField
+from dwarsverband.api.fields import EnumField, IntegerParameter
 from dwarsverband.api.pagination import LinkPagination
 from dwarsverband.api.throttling import SearchThrottle
 from dwarsverband.communities.apis import OrganisationSummarySerializer, ThemeSummarySerializer
@@ -551,7 +551,7 @@ class SearchParametersSerializer(serializers.Serializer):
     organisatie = serializers.SlugField(
         required=False, allow_blank=True, max_length=200, help_text="Slug van een organisatie"
     )
-    jaar = serializers.IntegerField(required=False, min_value=1900, max_value=2100)
+    jaar = IntegerParameter(required=False, min_value=1900, max_value=2100)
 
     def validate_q(self, value: str) -> str:
         try:

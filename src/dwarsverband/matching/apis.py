@@ -20,6 +20,7 @@ from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from dwarsverband.api.fields import IntegerParameter
 from dwarsverband.api.problems import api_errors
 from dwarsverband.matching import selectors, services
 from dwarsverband.matching.constants import OpportunityKind, OpportunityStatus
@@ -124,7 +125,7 @@ class OpportunityFilterSerializer(serializers.Serializer):
         allow_blank=True,
         help_text="Zonder status: voorgestelde en opgepakte kansen.",
     )
-    project = serializers.IntegerField(
+    project = IntegerParameter(
         required=False,
         min_value=1,
         max_value=2**31 - 1,

@@ -19,7 +19,7 @@ from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from dwarsverband.api.fields import SlugReferenceField
+from dwarsverband.api.fields import IntegerParameter, SlugReferenceField
 from dwarsverband.api.problems import api_errors
 from dwarsverband.api.serializers import OrganisationSummarySerializer
 from dwarsverband.organisations.models import Organisation, Region
@@ -207,7 +207,7 @@ class ProgrammeFilterSerializer(serializers.Serializer):
     organisatie = serializers.SlugField(
         required=False, allow_blank=True, max_length=200, help_text="Slug van de organisatie"
     )
-    jaar = serializers.IntegerField(required=False, min_value=2000, max_value=2100)
+    jaar = IntegerParameter(required=False, min_value=2000, max_value=2100)
 
 
 def _may_add_programmes(user: Any) -> bool:
@@ -357,7 +357,7 @@ class ProjectFilterSerializer(serializers.Serializer):
     organisatie = serializers.SlugField(
         required=False, allow_blank=True, max_length=200, help_text="Slug van de organisatie"
     )
-    jaar = serializers.IntegerField(
+    jaar = IntegerParameter(
         required=False, min_value=2000, max_value=2100, help_text="Jaar van het jaarprogramma"
     )
     thema = serializers.SlugField(
