@@ -4,8 +4,9 @@ Text is split into words, lower-cased, stripped of Dutch stop words, reduced wit
 Snowball Dutch stemmer (PyStemmer) and given one spelling for the vowel and consonant
 alternations of Dutch inflection (`_spelling`). Irregular plurals are made singular first, and
 a compound word is followed by the terms of its two parts (`compounds`), so that "woningen"
-finds "huurwoningen". The same function prepares documents and
-queries on SQLite and on PostgreSQL, so both backends match the same documents.
+finds "huurwoningen", and an abbreviation by what it stands for and the other way round
+(`synonyms`: "Wmo" and "Wet maatschappelijke ondersteuning"). The same function prepares
+documents and queries on SQLite and on PostgreSQL, so both backends match the same documents.
 
 PostgreSQL 15's own `dutch` configuration uses the older Porter-style Dutch stemmer, which keeps
 "woningcorporaties" and "woningcorporatie" apart; PyStemmer's current Dutch stemmer joins them.
@@ -24,6 +25,7 @@ from functools import lru_cache
 import Stemmer
 
 from dwarsverband.knowledge import compounds
+from dwarsverband.knowledge.synonyms import ABBREVIATIONS
 
 # The Snowball Dutch stop word list (as shipped with PostgreSQL's `dutch` configuration).
 STOP_WORDS = frozenset(
@@ -109,17 +111,49 @@ def word_terms(word: str) -> tuple[str, tuple[str, ...]]:
     return whole, tuple(term for term in part_terms if term != whole)
 
 
-def terms(text: str) -> list[str]:
-    """The index terms of a text: folded, stop words removed, stemmed, spelling unified, and
-    each compound followed by its parts."""
+def _plain_terms(text: str) -> tuple[list[str], list[str]]:
+    """The words' own terms in order, and all terms with the compounds' parts."""
+    wholes: list[str] = []
     found: list[str] = []
     for word in words(text):
         if word in STOP_WORDS:
             continue
         whole, parts = word_terms(word)
+        wholes.append(whole)
         found.append(whole)
         found += parts
-    return found
+    return wholes, found
+
+
+Phrase = tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[dict[str, Phrase], dict[str, list[tuple[Phrase, str]]]]:
+    """Each abbreviation's term with the terms of what it stands for, and those written-out
+    forms (with the abbreviation's term) by their first term, to find them in a text."""
+    expansions: dict[str, Phrase] = {}
+    by_first: dict[str, list[tuple[Phrase, str]]] = {}
+    for abbreviation, written_out in ABBREVIATIONS.items():
+        phrase = tuple(_plain_terms(written_out)[0])
+        expansions[stem(abbreviation)] = phrase
+        by_first.setdefault(phrase[0], []).append((phrase, stem(abbreviation)))
+    return expansions, by_first
+
+
+def terms(text: str) -> list[str]:
+    """The index terms of a text: folded, stop words removed, stemmed, spelling unified, each
+    compound followed by its parts, and each abbreviation (Wmo) or what it stands for (Wet
+    maatschappelijke ondersteuning) followed by the terms of the other form."""
+    wholes, found = _plain_terms(text)
+    expansions, by_first = _abbreviations()
+    extra: list[str] = []
+    for index, term in enumerate(wholes):
+        extra += expansions.get(term, ())
+        for phrase, abbreviation in by_first.get(term, ()):
+            if tuple(wholes[index : index + len(phrase)]) == phrase:
+                extra.append(abbreviation)
+    return found + extra
 
 
 def index_text(text: str) -> str:

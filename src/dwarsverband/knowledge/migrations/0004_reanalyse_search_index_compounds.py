@@ -1,7 +1,8 @@
-"""Re-analyse the search index: compounds now carry their parts, irregular plurals are singular.
+"""Re-analyse the search index: compounds now carry their parts, irregular plurals are singular,
+abbreviations (Wmo, UWV) carry what they stand for and the other way round.
 
 Every document's stemmed text is derived again from its title and body with the current
-`analysis.index_text` (see `knowledge/compounds.py`), and the full-text structures follow: the
+`analysis.index_text` (see `knowledge/compounds.py` and `knowledge/synonyms.py`), and the full-text structures follow: the
 FTS5 rows' title and body on SQLite (their tags do not change), the tsvector on PostgreSQL.
 Nothing else changes, so the migration has no reverse beyond leaving the text as it is.
 """
