@@ -57,6 +57,17 @@ def _dutch() -> Iterator[None]:
 
 
 @pytest.fixture
+def fixed_rate_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep django-ratelimit's clock still, so that a test spending a budget cannot cross into
+    the next counting window halfway (its windows end at fixed moments)."""
+    import time
+    from types import SimpleNamespace
+
+    now = time.time()
+    monkeypatch.setattr("django_ratelimit.core.time", SimpleNamespace(time=lambda: now))
+
+
+@pytest.fixture
 def reference(db: Any) -> None:
     ensure_reference_and_demo()
 

@@ -403,6 +403,7 @@ def test_second_registration_with_the_same_address_is_refused(
     assert [param["name"] for param in response.json()["invalidParams"]] == ["email"]
 
 
+@pytest.mark.usefixtures("fixed_rate_window")
 def test_registering_shares_the_rate_limit_of_the_page(client: Client, reference: None) -> None:
     meeting = MeetingFactory(capacity=None)
     for n in range(5):

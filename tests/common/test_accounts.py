@@ -82,6 +82,7 @@ def test_language_switch_refuses_foreign_redirects(client: Client) -> None:
     assert "django_language" not in response.cookies
 
 
+@pytest.mark.usefixtures("fixed_rate_window")
 def test_login_attempts_are_rate_limited_per_address(client: Client) -> None:
     from django.core.cache import cache
 

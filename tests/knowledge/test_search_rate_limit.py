@@ -12,6 +12,7 @@ pytestmark = pytest.mark.django_db
 BUDGET = int(SEARCH.split("/")[0])
 
 
+@pytest.mark.usefixtures("fixed_rate_window")
 def test_page_and_api_share_one_search_budget(client: Client, reference: None) -> None:
     # Every query differs: a cached answer costs nothing and is not counted.
     for n in range(BUDGET):
