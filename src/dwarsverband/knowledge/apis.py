@@ -22,8 +22,8 @@ from rest_framework.response import Response
 
 from dwarsverband.api.fields import EnumField, IntegerParameter
 from dwarsverband.api.pagination import LinkPagination
+from dwarsverband.api.serializers import OrganisationSummarySerializer, ThemeSummarySerializer
 from dwarsverband.api.throttling import SearchThrottle
-from dwarsverband.communities.apis import OrganisationSummarySerializer, ThemeSummarySerializer
 from dwarsverband.knowledge import searching, selectors
 from dwarsverband.knowledge.constants import AdviceRole, PublicationKind, Visibility
 from dwarsverband.knowledge.models import Advice, Passage, Publication, Roadmap, Signpost

@@ -30,8 +30,6 @@ from __future__ import annotations
 
 import csv
 import math
-import re
-import unicodedata
 from functools import lru_cache
 from importlib import resources
 
@@ -75,14 +73,14 @@ def _frequencies() -> dict[str, float]:
 
 @lru_cache(maxsize=1)
 def _place_words() -> frozenset[str]:
+    from dwarsverband.knowledge.analysis import words  # analysis imports this module
+
     text = resources.files("dwarsverband.data").joinpath("gemeenten_2025.csv").read_text("utf-8")
     columns = ("gemeentenaam", "provincie_naam", "corop_naam", "arbeidsmarktregio_naam")
     found: set[str] = set()
     for row in csv.DictReader(text.splitlines()):
         for column in columns:
-            decomposed = unicodedata.normalize("NFKD", row[column].lower())
-            folded = "".join(char for char in decomposed if not unicodedata.combining(char))
-            found.update(re.findall(r"\w+", folded))
+            found.update(words(row[column]))
     return frozenset(found)
 
 
