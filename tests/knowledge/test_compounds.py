@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from dwarsverband.knowledge import compounds
-from dwarsverband.knowledge.analysis import index_text, query_groups, word_terms
+from dwarsverband.knowledge.analysis import analyse, index_text, query_groups, word_terms
 from dwarsverband.knowledge.searching import search
 from tests.knowledge.test_search import _publication
 
@@ -76,6 +76,7 @@ def test_words_that_only_end_like_an_irregular_plural_are_left(word: str) -> Non
 def test_a_compound_is_indexed_with_its_parts_and_queried_with_them() -> None:
     whole, parts = word_terms("huurwoningen")
     assert index_text("huurwoningen").split() == [whole, *parts]
+    assert analyse("huurwoningen") == ([whole], list(parts))
     assert query_groups("huurwoningen isoleren")[0] == [whole, *parts]
     assert index_text("woningen").split()[0] in parts
 
@@ -119,6 +120,30 @@ def test_a_compound_query_finds_its_head_after_the_exact_compound(
 
     assert titles[:2] == ["Exact – passage 1", "Deel – passage 1"]
     assert not results.any_term
+
+
+@pytest.mark.django_db
+def test_a_text_that_uses_the_word_itself_ranks_above_a_compound_with_it(
+    django_capture_on_commit_callbacks: Capture,
+) -> None:
+    _publication(
+        django_capture_on_commit_callbacks,
+        title="Wijkaanpak",
+        texts=["Quxdorp."],
+    )
+    _publication(
+        django_capture_on_commit_callbacks,
+        title="Notities",
+        texts=["Een aanpak voor Quxdorp."],
+    )
+
+    results = search(query="aanpak quxdorp", user=AnonymousUser())
+
+    # The compound in a title counts for less than the word itself in a text.
+    assert [r.title for r in results.results][:2] == [
+        "Notities – passage 1",
+        "Wijkaanpak – passage 1",
+    ]
 
 
 @pytest.mark.django_db

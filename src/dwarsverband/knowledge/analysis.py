@@ -3,9 +3,11 @@
 Text is split into words, lower-cased, stripped of Dutch stop words, reduced with the
 Snowball Dutch stemmer (PyStemmer) and given one spelling for the vowel and consonant
 alternations of Dutch inflection (`_spelling`). Irregular plurals are made singular first, and
-a compound word is followed by the terms of its two parts (`compounds`), so that "woningen"
-finds "huurwoningen", and an abbreviation by what it stands for and the other way round
-(`synonyms`: "Wmo" and "Wet maatschappelijke ondersteuning"). The same function prepares
+a compound word adds the terms of its two parts (`compounds`), so that "woningen" finds
+"huurwoningen", and an abbreviation what it stands for and the other way round (`synonyms`:
+"Wmo" and "Wet maatschappelijke ondersteuning"). Those derived terms are indexed apart from the
+text's own terms, with less weight, so that a text that says "woningen" ranks above one that
+only says "huurwoningen". The same function prepares
 documents and queries on SQLite and on PostgreSQL, so both backends match the same documents.
 
 PostgreSQL 15's own `dutch` configuration uses the older Porter-style Dutch stemmer, which keeps
@@ -112,17 +114,16 @@ def word_terms(word: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _plain_terms(text: str) -> tuple[list[str], list[str]]:
-    """The words' own terms in order, and all terms with the compounds' parts."""
+    """The words' own terms in order, and the terms of the compounds' parts."""
     wholes: list[str] = []
-    found: list[str] = []
+    parts: list[str] = []
     for word in words(text):
         if word in STOP_WORDS:
             continue
-        whole, parts = word_terms(word)
+        whole, word_parts = word_terms(word)
         wholes.append(whole)
-        found.append(whole)
-        found += parts
-    return wholes, found
+        parts += word_parts
+    return wholes, parts
 
 
 Phrase = tuple[str, ...]
@@ -141,23 +142,36 @@ def _abbreviations() -> tuple[dict[str, Phrase], dict[str, list[tuple[Phrase, st
     return expansions, by_first
 
 
-def terms(text: str) -> list[str]:
-    """The index terms of a text: folded, stop words removed, stemmed, spelling unified, each
-    compound followed by its parts, and each abbreviation (Wmo) or what it stands for (Wet
-    maatschappelijke ondersteuning) followed by the terms of the other form."""
-    wholes, found = _plain_terms(text)
+def analyse(text: str) -> tuple[list[str], list[str]]:
+    """The index terms of a text in two parts: the words' own terms (folded, stop words
+    removed, stemmed, spelling unified), and the terms derived from them: each compound's
+    parts, and for an abbreviation (Wmo) or what it stands for (Wet maatschappelijke
+    ondersteuning) the terms of the other form. Derived terms make a text findable; they
+    weigh less in ranking than the words the text itself uses."""
+    wholes, derived = _plain_terms(text)
     expansions, by_first = _abbreviations()
-    extra: list[str] = []
     for index, term in enumerate(wholes):
-        extra += expansions.get(term, ())
+        derived += expansions.get(term, ())
         for phrase, abbreviation in by_first.get(term, ()):
             if tuple(wholes[index : index + len(phrase)]) == phrase:
-                extra.append(abbreviation)
-    return found + extra
+                derived.append(abbreviation)
+    return wholes, derived
+
+
+def terms(text: str) -> list[str]:
+    """All index terms of a text: its own terms, then the derived ones (see `analyse`)."""
+    own, derived = analyse(text)
+    return own + derived
 
 
 def index_text(text: str) -> str:
     return " ".join(terms(text))
+
+
+def index_texts(text: str) -> tuple[str, str]:
+    """A text's own terms and its derived terms, each as the space-separated text indexed."""
+    own, derived = analyse(text)
+    return " ".join(own), " ".join(derived)
 
 
 def query_groups(query: str) -> list[list[str]]:

@@ -54,7 +54,7 @@ from django.db.models.signals import (
 from django.utils.module_loading import import_string
 
 from dwarsverband.common.loading import is_bulk_loading
-from dwarsverband.knowledge.analysis import index_text
+from dwarsverband.knowledge.analysis import index_texts
 from dwarsverband.knowledge.constants import AUDIENCE_PUBLIC
 from dwarsverband.knowledge.models import SearchDocument
 from dwarsverband.knowledge.search_backends import FTS_TABLE, document_tags
@@ -179,10 +179,12 @@ def _values(document: Document) -> dict[str, Any]:
 
 
 def _row(document: Document) -> SearchDocument:
+    own, derived = index_texts(f"{document.title} {document.body}")
     return SearchDocument(
         **_values(document),
-        stemmed=index_text(f"{document.title} {document.body}"),
-        stemmed_title=index_text(document.title),
+        stemmed=own,
+        stemmed_title=index_texts(document.title)[0],
+        stemmed_derived=derived,
     )
 
 
@@ -199,7 +201,8 @@ def _write_fulltext(ids: list[int]) -> None:
             cursor.execute(
                 "UPDATE knowledge_searchdocument SET search_vector = "
                 "setweight(to_tsvector('simple', stemmed_title), 'A') || "
-                "setweight(to_tsvector('simple', stemmed), 'B') WHERE id = ANY(%s)",
+                "setweight(to_tsvector('simple', stemmed), 'B') || "
+                "setweight(to_tsvector('simple', stemmed_derived), 'C') WHERE id = ANY(%s)",
                 [ids],
             )
         elif connection.vendor == "sqlite":
@@ -209,8 +212,9 @@ def _write_fulltext(ids: list[int]) -> None:
                 delete = f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})"  # noqa: S608
                 cursor.execute(delete, chunk)
                 cursor.execute(
-                    "SELECT id, stemmed_title, stemmed, doc_type, year, organisation, "  # noqa: S608
-                    f"themes, audience FROM knowledge_searchdocument WHERE id IN ({marks})",
+                    "SELECT id, stemmed_title, stemmed, stemmed_derived, doc_type, year, "  # noqa: S608
+                    "organisation, themes, audience FROM knowledge_searchdocument "
+                    f"WHERE id IN ({marks})",
                     chunk,
                 )
                 rows = [
@@ -218,6 +222,7 @@ def _write_fulltext(ids: list[int]) -> None:
                         pk,
                         title,
                         body,
+                        derived,
                         document_tags(
                             doc_type=doc_type,
                             year=year,
@@ -226,13 +231,21 @@ def _write_fulltext(ids: list[int]) -> None:
                             audience=audience.split(),
                         ),
                     )
-                    for pk, title, body, doc_type, year, organisation, themes, audience in (
-                        cursor.fetchall()
-                    )
+                    for (
+                        pk,
+                        title,
+                        body,
+                        derived,
+                        doc_type,
+                        year,
+                        organisation,
+                        themes,
+                        audience,
+                    ) in cursor.fetchall()
                 ]
                 cursor.executemany(
-                    f"INSERT INTO {FTS_TABLE} (rowid, title, body, tags) "  # noqa: S608
-                    "VALUES (%s, %s, %s, %s)",
+                    f"INSERT INTO {FTS_TABLE} (rowid, title, body, derived, tags) "  # noqa: S608
+                    "VALUES (%s, %s, %s, %s, %s)",
                     rows,
                 )
 
@@ -264,7 +277,7 @@ def index_documents(documents: Iterable[Document], *, batch_size: int = 1000) ->
         to_create = [row for row in rows.values() if not row.pk]
         fields = [
             "source", "doc_type", "title", "body", "url", "themes", "organisation",
-            "organisation_name", "year", "audience", "stemmed", "stemmed_title",
+            "organisation_name", "year", "audience", "stemmed", "stemmed_title", "stemmed_derived",
         ]  # fmt: skip
         if to_update:
             SearchDocument.objects.bulk_update(to_update, fields, batch_size=batch_size)

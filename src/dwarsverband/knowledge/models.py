@@ -359,9 +359,20 @@ class SearchDocument(models.Model):
         max_length=1000,
         help_text=_("Wie het resultaat mag zien, zoals public of organisation:12."),
     )
-    stemmed = models.TextField(_("geanalyseerde tekst"), help_text=_("Gestamde zoektermen."))
+    stemmed = models.TextField(
+        _("geanalyseerde tekst"), help_text=_("Gestamde zoektermen van de woorden zelf.")
+    )
     stemmed_title = models.TextField(
         _("geanalyseerde titel"), blank=True, help_text=_("Gestamde termen van de titel.")
+    )
+    stemmed_derived = models.TextField(
+        _("afgeleide zoektermen"),
+        blank=True,
+        default="",
+        help_text=_(
+            "Delen van samenstellingen en voluit geschreven afkortingen; "
+            "tellen minder zwaar bij het rangschikken."
+        ),
     )
     search_vector = SearchVectorField(
         _("zoekvector"), null=True, blank=True, help_text=_("Alleen gebruikt op PostgreSQL.")

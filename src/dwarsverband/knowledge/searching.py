@@ -374,11 +374,14 @@ def related(
         Match.some(groups), _scope(user, Filters()), offset=0, limit=max(50, limit * 10)
     )
     needed = min(RELATED_MIN_SHARED, len(groups))
-    stemmed = dict(SearchDocument.objects.filter(id__in=ids).values_list("id", "stemmed"))
+    held = {
+        pk: set(f"{own} {derived}".split())
+        for pk, own, derived in SearchDocument.objects.filter(id__in=ids).values_list(
+            "id", "stemmed", "stemmed_derived"
+        )
+    }
     shared = [
-        pk
-        for pk in ids
-        if sum(1 for group in groups if set(group) & set(stemmed.get(pk, "").split())) >= needed
+        pk for pk in ids if sum(1 for group in groups if set(group) & held.get(pk, set())) >= needed
     ]
     stems = sorted({term for group in groups for term in group})
     return [result for result in _results(shared, stems) if result.doc_type in doc_types][:limit]
