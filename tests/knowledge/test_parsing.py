@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 
 import pytest
+from pypdf import PdfWriter
 
 from dwarsverband.knowledge.parsing import ParseError, passages_from_file
 from tests.knowledge.pdfs import broken_pdf, encrypted_pdf, image_only_pdf, report_pdf
@@ -76,3 +78,16 @@ def test_unusable_pdfs_give_a_clear_dutch_message(data: Callable[[], bytes], mes
 def test_binary_file_posing_as_markdown_is_refused() -> None:
     with pytest.raises(ParseError, match="geen tekstbestand"):
         passages_from_file(b"\x00\x01\x02" * 100, "markdown")
+
+
+def test_pdf_secured_only_against_copying_opens_and_is_split() -> None:
+    """An owner password without a user password only restricts copying or printing; every
+    PDF reader opens such a file, so the upload must too."""
+    writer = PdfWriter(clone_from=io.BytesIO(report_pdf()))
+    writer.encrypt(user_password="", owner_password="alleen-voor-de-uitgever")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+
+    passages = passages_from_file(buffer.getvalue(), "pdf")
+
+    assert [p.number for p in passages] == ["1.1", "1.2", "2.1", "2.2"]

@@ -162,3 +162,84 @@ def test_signpost_cannot_cite_a_passage_that_no_longer_exists(
         )
 
     assert set(signpost.passages.values_list("pk", flat=True)) == before
+
+
+def test_too_large_upload_is_measured_with_a_decimal_comma(coordinator: User) -> None:
+    with pytest.raises(ValidationError) as error:
+        _create(coordinator, b"x" * (MAX_UPLOAD_BYTES + 1))
+
+    assert "Het bestand is 20,1 MB; het maximum is 20 MB." in error.value.message_dict["file"]
+
+
+def test_two_passages_with_the_same_number_are_refused(coordinator: User) -> None:
+    publication = _create(coordinator, report_pdf())
+    first, second, third, fourth = publication.passages.order_by("position")
+
+    with pytest.raises(ValidationError, match=r"Het nummer 1\.1 komt meer dan eens voor"):
+        services.passages_update(
+            user=coordinator,
+            publication=publication,
+            edits=[_edit(first), _edit(second, number="1.1"), _edit(third), _edit(fourth)],
+        )
+
+    assert publication.passages.get(pk=second.pk).number == "1.2"
+
+
+def test_error_in_a_split_off_passage_names_the_passage_and_the_field(
+    coordinator: User,
+) -> None:
+    publication = _create(coordinator, report_pdf())
+    first, *others = publication.passages.order_by("position")
+    long_number = "1" * 20
+
+    with pytest.raises(ValidationError) as error:
+        services.passages_update(
+            user=coordinator,
+            publication=publication,
+            edits=[_edit(first, number=long_number, text="Een.\n---\nTwee."), *map(_edit, others)],
+        )
+
+    assert error.value.messages == [
+        f"Passage {long_number}-2, nummer: Zorg dat deze waarde niet meer dan 20 tekens bevat "
+        "(het zijn er nu 22)."
+    ]
+    assert publication.passages.count() == 4
+
+
+def test_split_off_passage_gets_a_valid_anchor_whatever_its_number(coordinator: User) -> None:
+    publication = _create(coordinator, report_pdf())
+    first, *others = publication.passages.order_by("position")
+
+    services.passages_update(
+        user=coordinator,
+        publication=publication,
+        edits=[_edit(first, number="§ 3/a", text="Een.\n---\nTwee."), *map(_edit, others)],
+    )
+
+    split_off = publication.passages.get(number="§ 3/a-2")
+    assert split_off.anchor == "passage-3a-2"
+
+
+def test_deleting_every_passage_is_refused(coordinator: User) -> None:
+    publication = _create(coordinator, report_pdf())
+
+    with pytest.raises(ValidationError, match="minstens één passage"):
+        services.passages_update(
+            user=coordinator,
+            publication=publication,
+            edits=[_edit(p, delete=True) for p in publication.passages.all()],
+        )
+
+    assert publication.passages.count() == 4
+
+
+def test_first_passage_cannot_merge_with_a_previous_one(coordinator: User) -> None:
+    publication = _create(coordinator, report_pdf())
+    first, *others = publication.passages.order_by("position")
+
+    with pytest.raises(ValidationError, match=r"Passage 1\.1 kan niet worden samengevoegd"):
+        services.passages_update(
+            user=coordinator,
+            publication=publication,
+            edits=[_edit(first, merge_with_previous=True), *map(_edit, others)],
+        )

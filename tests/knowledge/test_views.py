@@ -46,8 +46,24 @@ def test_search_page_without_query_shows_only_the_form(client: Client, reference
         ({"q": ""}, "Vul een zoekterm in"),
         ({"q": "samenwerking " * 154}, "De zoekvraag is te lang (2001 tekens)"),
         ({"q": "regio", "jaar": "twintig"}, "Het jaar moet een jaartal zijn, zoals 2018."),
+        ({"q": "!!! ???"}, "Vul een zoekterm in met letters of cijfers."),
+        ({"q": "de het een"}, "De zoekvraag bevat alleen veelvoorkomende woorden."),
+        ({"q": "regio", "soort": "onbekend"}, "‘onbekend’ bestaat niet als filter."),
+        ({"q": "regio", "soort": "<script>"}, "‘&lt;script&gt;’ bestaat niet als filter."),
+        ({"q": "regio", "thema": "bestaat-niet"}, "‘bestaat-niet’ bestaat niet als filter."),
+        ({"q": "regio", "organisatie": "nergens"}, "‘nergens’ bestaat niet als filter."),
     ],
-    ids=["empty", "2000-chars", "bad-year"],
+    ids=[
+        "empty",
+        "2000-chars",
+        "bad-year",
+        "no-letters",
+        "only-common-words",
+        "unknown-type",
+        "script-type",
+        "unknown-theme",
+        "unknown-organisation",
+    ],
 )
 def test_bad_search_input_gives_a_message_not_an_error(
     client: Client, reference: None, params: dict[str, str], message: str
@@ -56,6 +72,35 @@ def test_bad_search_input_gives_a_message_not_an_error(
 
     assert response.status_code == 200
     assert message in response.content.decode()
+    assert "<script>" not in response.content.decode()
+
+
+def test_search_query_that_is_not_valid_utf8_gives_a_message(
+    client: Client, reference: None
+) -> None:
+    response = client.get("/zoeken", QUERY_STRING="q=%ED%A0%80")
+
+    assert response.status_code == 200
+    assert "Vul een zoekterm in met letters of cijfers." in response.content.decode()
+
+
+def test_unknown_filter_is_left_out_of_the_next_search(client: Client, reference: None) -> None:
+    html = client.get("/zoeken", {"q": "regio", "soort": "onbekend"}).content.decode()
+
+    assert 'name="soort"' not in html
+
+
+def test_filter_that_leaves_no_results_can_still_be_removed(
+    client: Client, reference: None
+) -> None:
+    response = client.get("/zoeken", {"q": "samenwerking", "soort": "covenant", "jaar": "1999"})
+
+    html = response.content.decode()
+    assert "0 resultaten" in html
+    assert "Gefilterd op: Soort ‘convenant’" in html
+    assert "Jaar ‘1999’" in html
+    assert 'href="?q=samenwerking&amp;soort=covenant"' in html
+    assert 'href="?q=samenwerking&amp;jaar=1999"' in html
 
 
 def test_role_view_shows_only_that_roles_advice(client: Client, reference: None) -> None:
@@ -77,8 +122,27 @@ def test_role_view_shows_only_that_roles_advice(client: Client, reference: None)
 def test_unknown_role_falls_back_to_all_roles(client: Client, reference: None) -> None:
     response = client.get(ROADMAP, {"rol": "koning"})
 
+    html = response.content.decode()
     assert response.status_code == 200
-    assert "Selecteer een geldige keuze" in response.content.decode()
+    assert "De rol ‘koning’ kennen we niet." in html
+    assert "u ziet nu het advies voor alle rollen" in html
+
+
+def test_role_named_in_dutch_in_the_web_address_shows_that_role(
+    client: Client, reference: None
+) -> None:
+    html = client.get(ROADMAP, {"rol": "Wethouder"}).content.decode()
+
+    assert "U ziet het advies voor de rol wethouder." in html
+    assert '<option value="alderman" selected>' in html
+
+
+def test_roadmap_pdf_is_named_in_dutch_for_the_role(client: Client, reference: None) -> None:
+    response = client.get(f"{ROADMAP}/pdf", {"rol": "mayor"})
+
+    assert response["Content-Disposition"] == (
+        'attachment; filename="routekaart-regionale-samenwerking-burgemeester.pdf"'
+    )
 
 
 def test_demo_roadmap_has_six_or_more_complete_signposts(reference: None) -> None:
@@ -103,7 +167,7 @@ def test_roadmap_pdf_handout_for_one_role(client: Client, reference: None) -> No
 
     assert response["Content-Type"] == "application/pdf"
     text = " ".join(page.extract_text() for page in PdfReader(BytesIO(response.content)).pages)
-    assert "Handout voor de rol burgemeester" in text
+    assert "Hand-out voor de rol burgemeester" in text
     assert "Advies voor de rol burgemeester" in text
     assert "Advies voor de rol wethouder" not in text
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import translation
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from dwarsverband.knowledge.constants import (
@@ -11,9 +13,20 @@ from dwarsverband.knowledge.constants import (
     PublicationKind,
     Visibility,
 )
-from dwarsverband.knowledge.searching import Filters, SearchQueryError, validate_query
+from dwarsverband.knowledge.searching import (
+    DOC_TYPE_LABELS,
+    Filters,
+    SearchQueryError,
+    doc_type_label,
+    validate_query,
+)
+from dwarsverband.knowledge.services import megabytes
 from dwarsverband.organisations.models import Organisation
 from dwarsverband.programmes.models import Theme
+
+UNKNOWN_FILTER = _(
+    "‘%(value)s’ bestaat niet als filter. Klik op Zoeken om zonder dit filter te zoeken."
+)
 
 
 class SearchForm(forms.Form):
@@ -23,9 +36,29 @@ class SearchForm(forms.Form):
         help_text=_("Bijvoorbeeld: samenwerking arbeidsmarkt, woningcorporaties, Gouda."),
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
-    soort = forms.SlugField(label=_("Soort"), required=False, widget=forms.HiddenInput)
-    thema = forms.SlugField(label=_("Thema"), required=False, widget=forms.HiddenInput)
-    organisatie = forms.SlugField(label=_("Organisatie"), required=False, widget=forms.HiddenInput)
+    soort = forms.ChoiceField(
+        label=_("Soort"),
+        choices=[("", ""), *((value, value) for value in DOC_TYPE_LABELS)],
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": UNKNOWN_FILTER},
+    )
+    thema = forms.ModelChoiceField(
+        label=_("Thema"),
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": UNKNOWN_FILTER},
+    )
+    organisatie = forms.ModelChoiceField(
+        label=_("Organisatie"),
+        queryset=Organisation.objects.all(),
+        to_field_name="slug",
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": UNKNOWN_FILTER},
+    )
     jaar = forms.IntegerField(
         label=_("Jaar"),
         required=False,
@@ -46,17 +79,29 @@ class SearchForm(forms.Form):
         except SearchQueryError as error:
             raise forms.ValidationError(str(error)) from error
 
-    def clean_soort(self) -> str:
-        return str(self.cleaned_data.get("soort") or "")[:40]
-
     def filters(self) -> Filters:
         data = self.cleaned_data
+        theme, organisation = data.get("thema"), data.get("organisatie")
         return Filters(
             doc_type=data.get("soort") or "",
-            theme=data.get("thema") or "",
-            organisation=data.get("organisatie") or "",
+            theme=theme.slug if theme else "",
+            organisation=organisation.slug if organisation else "",
             year=data.get("jaar") or None,
         )
+
+    def active_filters(self) -> list[tuple[str, str, str]]:
+        """The filters in force as (parameter, label, value shown), so each can be removed
+        even when it leaves no results and so no facet to click."""
+        data = self.cleaned_data
+        shown = {
+            "soort": doc_type_label(data["soort"]) if data.get("soort") else "",
+            "thema": data["thema"].name if data.get("thema") else "",
+            "organisatie": data["organisatie"].name if data.get("organisatie") else "",
+            "jaar": str(data["jaar"]) if data.get("jaar") else "",
+        }
+        return [
+            (name, str(self.fields[name].label), value) for name, value in shown.items() if value
+        ]
 
 
 class PublicationUploadForm(forms.Form):
@@ -101,10 +146,7 @@ class PublicationUploadForm(forms.Form):
         if upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(
                 _("Het bestand is %(size)s MB; het maximum is %(max)s MB.")
-                % {
-                    "size": round(upload.size / 1024 / 1024, 1),
-                    "max": MAX_UPLOAD_BYTES // 1024 // 1024,
-                }
+                % {"size": megabytes(upload.size), "max": MAX_UPLOAD_BYTES // 1024 // 1024}
             )
         return upload
 
@@ -128,9 +170,35 @@ class PassageEditForm(forms.Form):
 PassageFormSet = forms.formset_factory(PassageEditForm, extra=0, max_num=5000, absolute_max=5000)
 
 
+def role_slug(role: str) -> str:
+    """The Dutch name of a role as used in web addresses and file names: "wethouder"."""
+    with translation.override("nl"):
+        return slugify(str(AdviceRole(role).label))
+
+
+class RoleField(forms.ChoiceField):
+    """A role, given as its value ("alderman") or its Dutch name ("wethouder"), so that
+    a web address someone types or shares in Dutch works too."""
+
+    def to_python(self, value: Any) -> str:
+        text = super().to_python(value).strip()
+        by_name = {role_slug(role): role for role in AdviceRole.values}
+        return by_name.get(slugify(text), text)
+
+    def prepare_value(self, value: Any) -> Any:
+        # The select shows the role chosen by its Dutch name as selected too.
+        return self.to_python(value) if isinstance(value, str) else value
+
+
 class RoleForm(forms.Form):
-    rol = forms.ChoiceField(
+    rol = RoleField(
         label=_("Advies voor"),
         choices=[("", _("alle rollen")), *AdviceRole.choices],
         required=False,
+        error_messages={
+            "invalid_choice": _(
+                "De rol ‘%(value)s’ kennen we niet. Kies burgemeester, wethouder, raadslid of "
+                "ambtenaar; u ziet nu het advies voor alle rollen."
+            )
+        },
     )

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 import markdown  # type: ignore[import-untyped]
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from pypdf import PdfReader
+from pypdf import PasswordType, PdfReader
 from pypdf.errors import PdfReadError
 
 from dwarsverband.knowledge.constants import MAX_PASSAGES, MAX_PDF_PAGES, SourceFormat
@@ -60,6 +61,18 @@ def _is_heading_line(line: str) -> bool:
     )
 
 
+def _opens_without_password(reader: PdfReader) -> bool:
+    """Whether an encrypted PDF opens with the empty user password.
+
+    Many published reports are 'secured' only with an owner password against copying or
+    printing; every PDF reader opens them without asking, so they are readable here too.
+    """
+    try:
+        return reader.decrypt("") != PasswordType.NOT_DECRYPTED
+    except Exception:  # unsupported (AES without a crypto library) or damaged: locked
+        return False
+
+
 def pdf_blocks(data: bytes) -> list[Block]:
     """Headings and paragraphs of a PDF with the page each starts on."""
     try:
@@ -69,7 +82,7 @@ def pdf_blocks(data: bytes) -> list[Block]:
         raise ParseError(
             _("Het PDF-bestand is beschadigd of geen PDF en kan niet worden gelezen.")
         ) from error
-    if encrypted:
+    if encrypted and not _opens_without_password(reader):
         raise ParseError(
             _(
                 "Het PDF-bestand is beveiligd (versleuteld of met een wachtwoord). "
@@ -220,7 +233,9 @@ def blocks_from_file(data: bytes, source_format: str) -> list[Block]:
 
 
 def anchor_for(number: str, taken: set[str]) -> str:
-    base = "passage-" + number.replace(".", "-")
+    """A free anchor for a passage number: "3.2" gives passage-3-2, other characters are
+    dropped as in any slug, and the result fits the anchor field with room for a suffix."""
+    base = ("passage-" + slugify(number.replace(".", "-")))[:34].rstrip("-")
     anchor, suffix = base, 2
     while anchor in taken:
         anchor = f"{base}-{suffix}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -9,6 +11,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import formats
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -18,6 +21,12 @@ from dwarsverband.knowledge.parsing import ParseError, PassageDraft, anchor_for,
 from dwarsverband.organisations.permissions import user_is_coordinator
 
 SPLIT_MARKER = "---"
+
+
+def megabytes(size: int) -> str:
+    """A file size in MB the Dutch way, rounded up to one decimal ("20,1"): a file just over
+    the limit must not read as exactly the limit."""
+    return formats.number_format(math.ceil(size * 10 / 1024 / 1024) / 10, decimal_pos=1)
 
 
 def _require_coordinator(user: Any) -> None:
@@ -84,7 +93,7 @@ def publication_create(
             {
                 "file": _("Het bestand is %(size)s MB; het maximum is %(max)s MB.")
                 % {
-                    "size": round(len(content) / 1024 / 1024, 1),
+                    "size": megabytes(len(content)),
                     "max": MAX_UPLOAD_BYTES // 1024 // 1024,
                 }
             }
@@ -141,7 +150,15 @@ def passages_update(*, user: Any, publication: Publication, edits: list[PassageE
     removed: list[Passage] = []
     for edit in ordered:
         passage = passages[edit.passage_id]
-        if edit.delete or (edit.merge_with_previous and result):
+        if edit.merge_with_previous and not edit.delete and not result:
+            raise ValidationError(
+                _(
+                    "Passage %(number)s kan niet worden samengevoegd met de vorige: er staat "
+                    "geen passage voor. Haal het vinkje ‘samenvoegen’ weg."
+                )
+                % {"number": edit.number or passage.number}
+            )
+        if edit.delete or edit.merge_with_previous:
             cited = list(passage.signposts.all())
             if cited:
                 raise ValidationError(
@@ -177,13 +194,58 @@ def passages_update(*, user: Any, publication: Publication, edits: list[PassageE
                     text=piece,
                 )
             )
+    if not result:
+        raise ValidationError(
+            _(
+                "Een publicatie houdt minstens één passage. Wilt u alles weghalen, verwijder "
+                "dan de hele publicatie."
+            )
+        )
+    numbers = Counter(passage.number for passage in result)
+    doubles = sorted(number for number, count in numbers.items() if count > 1)
+    if doubles:
+        raise ValidationError(
+            _(
+                "Het nummer %(numbers)s komt meer dan eens voor. Geef elke passage een eigen "
+                "nummer, zodat een verwijzing naar één passage leidt."
+            )
+            % {"numbers": ", ".join(doubles)}
+        )
     for passage in removed:
         passage.delete()
     # Positions are unique only in practice; give everyone a fresh position in one pass.
     for position, passage in enumerate(result, start=1):
         passage.position = position
-        passage.full_clean(exclude=["publication"])
+        _clean_passage(passage)
         passage.save()
+
+
+def _clean_passage(passage: Passage) -> None:
+    """full_clean, with messages that say which passage and which field are wrong."""
+    try:
+        passage.full_clean(exclude=["publication"])
+    except ValidationError as error:
+        raise ValidationError(
+            [
+                _passage_error(passage, field, message)
+                for field, messages in error.message_dict.items()
+                for message in messages
+            ]
+        ) from error
+
+
+def _passage_error(passage: Passage, field: str, message: str) -> str:
+    names = {field.name: str(field.verbose_name) for field in Passage._meta.fields}
+    if field not in names:
+        return _("Passage %(number)s: %(message)s") % {
+            "number": passage.number,
+            "message": message,
+        }
+    return _("Passage %(number)s, %(field)s: %(message)s") % {
+        "number": passage.number,
+        "field": names[field],
+        "message": message,
+    }
 
 
 @transaction.atomic

@@ -17,6 +17,7 @@ from dwarsverband.knowledge.forms import (
     PublicationUploadForm,
     RoleForm,
     SearchForm,
+    role_slug,
 )
 from dwarsverband.knowledge.models import Publication
 from dwarsverband.organisations.permissions import user_is_coordinator
@@ -38,20 +39,30 @@ def knowledge_home(request: HttpRequest) -> HttpResponse:
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     results = None
+    active_filters: list[tuple[str, str, str]] = []
     if request.GET and form.is_valid():
-        results = searching.search(
-            query=form.cleaned_data["q"],
-            user=request.user,
-            filters=form.filters(),
-            page_number=request.GET.get("pagina"),
-        )
+        active_filters = form.active_filters()
+        try:
+            results = searching.search(
+                query=form.cleaned_data["q"],
+                user=request.user,
+                filters=form.filters(),
+                page_number=request.GET.get("pagina"),
+            )
+        except searching.SearchQueryError as error:
+            form.add_error("q", str(error))
     template = "knowledge/pages/search.html"
     if getattr(request, "htmx", False) and not request.htmx.boosted:  # type: ignore[attr-defined]
         template = "knowledge/partials/search_results.html"
     return render(
         request,
         template,
-        {"form": form, "results": results, "submitted": bool(request.GET)},
+        {
+            "form": form,
+            "results": results,
+            "active_filters": active_filters,
+            "submitted": bool(request.GET),
+        },
     )
 
 
@@ -202,6 +213,7 @@ def roadmap_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     html = render_to_string("knowledge/pages/roadmap_handout.html", context, request=request)
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")
-    role = str(context["role"] or "alle-rollen")
-    response["Content-Disposition"] = f'attachment; filename="routekaart-{slug}-{role}.pdf"'
+    name = slug if slug.startswith("routekaart") else f"routekaart-{slug}"
+    role = role_slug(str(context["role"])) if context["role"] else "alle-rollen"
+    response["Content-Disposition"] = f'attachment; filename="{name}-{role}.pdf"'
     return response
