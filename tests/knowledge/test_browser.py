@@ -51,4 +51,7 @@ def test_search_filter_open_passage_and_read_roadmap_for_a_role(
     expect(page.locator(".dv-nav")).to_be_hidden()
     expect(page.locator(".kn-role-form")).to_be_hidden()
     expect(page.locator(".kn-signpost").first).to_be_visible()
+    source = page.locator(".kn-signpost").first.locator("li a").first
+    printed = source.evaluate("link => link.innerText + getComputedStyle(link, '::after').content")
+    assert printed.count("passage 3.1") == 1, printed  # the citation is printed once
     screenshot(page, "knowledge-roadmap-print")

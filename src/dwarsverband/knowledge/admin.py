@@ -1,6 +1,12 @@
 from __future__ import annotations
 
-from django.contrib import admin
+from typing import Any
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
 from dwarsverband.knowledge.models import (
     Advice,
@@ -12,20 +18,61 @@ from dwarsverband.knowledge.models import (
 )
 
 
+def _is_cited(passages: Any) -> bool:
+    return Signpost.objects.filter(passages__in=passages).exists()
+
+
 class PassageInline(admin.TabularInline[Passage, Publication]):
     model = Passage
     extra = 0
     fields = ["position", "number", "anchor", "chapter", "page", "text"]
+    # Deleting passages here would silently take sources away from signposts; the page
+    # 'Verdeling in passages corrigeren' deletes and merges with that check.
+    can_delete = False
+
+
+class CitedKeptAdmin(admin.ModelAdmin[Any]):
+    """Refuses to delete objects whose passages signposts cite, as the site itself does:
+    a signpost must not lose its sources without anyone noticing."""
+
+    def passages_of(self, obj: Any) -> Any:
+        raise NotImplementedError
+
+    def cited_message(self) -> str:
+        raise NotImplementedError
+
+    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # bulk deletion would skip the check below
+        return actions
+
+    def delete_view(
+        self, request: HttpRequest, object_id: str, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        obj = self.get_object(request, unquote(object_id))
+        if obj is not None and _is_cited(self.passages_of(obj)):
+            self.message_user(request, self.cited_message(), messages.ERROR)
+            return redirect(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", obj.pk)
+        return super().delete_view(request, object_id, extra_context)
 
 
 @admin.register(Publication)
-class PublicationAdmin(admin.ModelAdmin[Publication]):
+class PublicationAdmin(CitedKeptAdmin):
     list_display = ["title", "kind", "published_on", "visibility", "is_example"]
     list_filter = ["kind", "visibility", "is_example"]
     search_fields = ["title", "authors"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["organisations", "themes"]
     inlines = [PassageInline]
+
+    def cited_message(self) -> str:
+        return _(
+            "Deze publicatie kan niet worden verwijderd: wegwijzers halen er passages uit aan. "
+            "Haal die verwijzingen eerst weg."
+        )
+
+    def passages_of(self, obj: Any) -> Any:
+        return obj.passages.all()
 
 
 class SignpostInline(admin.StackedInline[Signpost, Roadmap]):
@@ -62,7 +109,16 @@ class SignpostAdmin(admin.ModelAdmin[Signpost]):
 
 
 @admin.register(Passage)
-class PassageAdmin(admin.ModelAdmin[Passage]):
+class PassageAdmin(CitedKeptAdmin):
     list_display = ["__str__", "chapter", "page"]
     search_fields = ["text", "number", "publication__title"]
     list_filter = ["publication"]
+
+    def cited_message(self) -> str:
+        return _(
+            "Deze passage kan niet worden verwijderd: een wegwijzer haalt haar aan. Haal die "
+            "verwijzing eerst weg."
+        )
+
+    def passages_of(self, obj: Any) -> Any:
+        return [obj]
