@@ -390,3 +390,37 @@ def test_related_finds_passages_for_a_project_text(
 
     # The second publication shares one word only: not enough to call it related.
     assert [result.title for result in related_results] == ["Verwant – passage 1"]
+
+
+def test_words_common_in_all_of_dutch_do_not_make_a_text_related(
+    django_capture_on_commit_callbacks: Capture,
+) -> None:
+    _publication(
+        django_capture_on_commit_callbacks,
+        title="Algemeen",
+        texts=["Mensen willen zo lang mogelijk samen werken en thuis blijven."],
+    )
+
+    related_results = related(
+        text="Ouderen: mensen willen lang thuis blijven en samen werken", user=AnonymousUser()
+    )
+
+    # "mensen", "lang", "thuis", "blijven", "samen" and "werken" say nothing about a subject.
+    assert "Algemeen – passage 1" not in [result.title for result in related_results]
+
+
+def test_related_looks_past_the_first_words_of_a_long_text(
+    django_capture_on_commit_callbacks: Capture,
+) -> None:
+    _publication(
+        django_capture_on_commit_callbacks,
+        title="Verwant",
+        texts=["Over de gloeiplaat en de smeltkroes in de regio."],
+    )
+    opening = " ".join(f"woord{n}" for n in range(30))
+
+    related_results = related(
+        text=f"{opening}. Aan het eind: gloeiplaten en smeltkroezen.", user=AnonymousUser()
+    )
+
+    assert [result.title for result in related_results] == ["Verwant – passage 1"]

@@ -71,6 +71,11 @@ def _frequencies() -> dict[str, float]:
     return dict(wordfreq.get_frequency_dict("nl", wordlist="large"))
 
 
+def frequency(word: str) -> float:
+    """How often a folded, lower-case word occurs in general Dutch (wordfreq), 0 if unknown."""
+    return _frequencies().get(word, 0.0)
+
+
 @lru_cache(maxsize=1)
 def _place_words() -> frozenset[str]:
     from dwarsverband.knowledge.analysis import words  # analysis imports this module

@@ -31,6 +31,7 @@ from django.db import connection
 from dwarsverband.knowledge.constants import AUDIENCE_PUBLIC
 
 FTS_TABLE = "knowledge_search_fts"
+VOCAB_TABLE = "knowledge_search_vocab"  # fts5vocab over FTS_TABLE: documents per term
 FACET_INDEX = "knowledge_search_facets"
 TITLE_WEIGHT = 5.0
 BODY_WEIGHT = 1.0
@@ -188,6 +189,24 @@ class SqliteBackend:
                     common.add(index)
         return common
 
+    def document_frequencies(
+        self, terms: Sequence[str], share: float
+    ) -> tuple[int, dict[str, int]]:
+        """All documents, and for each term the documents holding it (FTS5's own vocabulary
+        table: one lookup per term, nothing counted; exact, also beyond `share`)."""
+        cleaned = sorted({_clean(term) for term in terms} - {""})
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT COUNT(*) FROM knowledge_searchdocument")
+            total = int(cursor.fetchone()[0])
+            if not cleaned:
+                return total, {}
+            marks = ", ".join(["%s"] * len(cleaned))
+            cursor.execute(
+                f"SELECT term, doc FROM {VOCAB_TABLE} WHERE term IN ({marks})",  # noqa: S608
+                cleaned,
+            )
+            return total, {term: int(count) for term, count in cursor.fetchall()}
+
     def facet_groups(self, match: Match, scope: Scope) -> list[FacetGroup]:
         if not _boolean(match, quote='"', conj=" AND ", disj=" OR "):
             return []
@@ -279,6 +298,25 @@ class PostgresBackend:
             for index, group in enumerate(groups)
             if max(frequency.get(term, 0.0) for term in group) > share
         }
+
+    def document_frequencies(
+        self, terms: Sequence[str], share: float
+    ) -> tuple[int, dict[str, int]]:
+        """All documents, and for each term the documents holding it (GIN index lookups),
+        counted up to just over `share` of all documents: beyond that a term is common."""
+        cleaned = sorted({_clean(term) for term in terms} - {""})
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT COUNT(*) FROM knowledge_searchdocument")
+            total = int(cursor.fetchone()[0])
+            if not cleaned:
+                return total, {}
+            cursor.execute(
+                "SELECT term, (SELECT COUNT(*) FROM (SELECT 1 FROM knowledge_searchdocument d "
+                "WHERE d.search_vector @@ to_tsquery('simple', quote_literal(term)) LIMIT %s) "
+                "AS held) FROM unnest(%s::text[]) AS term",
+                [int(total * share) + 1, cleaned],
+            )
+            return total, {term: int(count) for term, count in cursor.fetchall() if count}
 
     def facet_groups(self, match: Match, scope: Scope) -> list[FacetGroup]:
         if not _boolean(match, quote="'", conj=" & ", disj=" | "):

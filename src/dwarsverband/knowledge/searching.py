@@ -11,18 +11,22 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from math import comb
+from math import comb, log
 from typing import Any, overload
 
 from django.core.paginator import Page, Paginator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from dwarsverband.knowledge import compounds
 from dwarsverband.knowledge.analysis import (
     MAX_QUERY_LENGTH,
+    MIN_PART_TERM,
+    STOP_WORDS,
     Snippet,
     query_groups,
     snippet,
+    word_terms,
     words,
 )
 from dwarsverband.knowledge.constants import AUDIENCE_LOGGED_IN, AUDIENCE_PUBLIC
@@ -58,6 +62,11 @@ DOC_TYPE_LABELS: dict[str, Any] = {
 PER_PAGE = 10
 COMMON_SHARE = 0.2
 RELATED_MIN_SHARED = 2
+RELATED_TERMS = 20  # a text's most distinctive terms that related knowledge looks for
+RELATED_TEXT_LENGTH = 2000
+# Zipf 5.4 in general Dutch: words such as "mensen", "lang", "samen" and "werk" say little about
+# what a text is about, however rare they are on the platform.
+GENERIC_FREQUENCY = 10**-3.6
 MAX_COMBINATIONS = 40  # beyond this, a "k of n words" level is skipped (the query grows)
 
 
@@ -358,30 +367,58 @@ def search(
     )
 
 
+def _distinctive_terms(text: str, engine: SqliteBackend | PostgresBackend) -> list[str]:
+    """The RELATED_TERMS terms that best say what a text is about, most telling first.
+
+    As "more like this" in Lucene: each term of the text scores its count in the text times
+    its inverse document frequency on the platform. Terms in more than COMMON_SHARE of all
+    documents, or in none, are left out, and so are words that are common in Dutch as a whole
+    (GENERIC_FREQUENCY), which a small platform would otherwise take for telling.
+    """
+    counts: Counter[str] = Counter()
+    for word in words(text):
+        if word in STOP_WORDS or compounds.frequency(word) >= GENERIC_FREQUENCY:
+            continue
+        term = word_terms(word)[0]
+        if len(term) >= MIN_PART_TERM:
+            counts[term] += 1
+    if not counts:
+        return []
+    total, held = engine.document_frequencies(list(counts), COMMON_SHARE)
+    scores = {
+        term: count * log(total / held[term])
+        for term, count in counts.items()
+        if 0 < held.get(term, 0) <= total * COMMON_SHARE
+    }
+    return sorted(scores, key=lambda term: (-scores[term], term))[:RELATED_TERMS]
+
+
 def related(
     *, text: str, user: Any, doc_types: tuple[str, ...] = ("passage", "signpost"), limit: int = 5
 ) -> list[Result]:
     """The passages and signposts most related to a text (for project or community pages).
 
-    Candidates are the best-ranked documents holding any of the text's words; of those, only
-    documents that share at least RELATED_MIN_SHARED of its words count, so that one middling
-    word in common ("ruimte") does not make a passage related.
+    Candidates are the best-ranked documents holding any of the text's distinctive terms (see
+    `_distinctive_terms`); of those, only documents that share at least RELATED_MIN_SHARED of
+    them count, so that one word in common does not make a passage related.
     """
-    groups = query_groups(text[:MAX_QUERY_LENGTH])
-    if not groups:
+    engine = backend()
+    selected = _distinctive_terms(text[:RELATED_TEXT_LENGTH], engine)
+    if not selected:
         return []
-    ids = backend().page(
-        Match.some(groups), _scope(user, Filters()), offset=0, limit=max(50, limit * 10)
+    ids = engine.page(
+        Match.some([[term] for term in selected]),
+        _scope(user, Filters()),
+        offset=0,
+        limit=max(50, limit * 10),
     )
-    needed = min(RELATED_MIN_SHARED, len(groups))
+    needed = min(RELATED_MIN_SHARED, len(selected))
+    wanted = set(selected)
     held = {
         pk: set(f"{own} {derived}".split())
         for pk, own, derived in SearchDocument.objects.filter(id__in=ids).values_list(
             "id", "stemmed", "stemmed_derived"
         )
     }
-    shared = [
-        pk for pk in ids if sum(1 for group in groups if set(group) & held.get(pk, set())) >= needed
-    ]
-    stems = sorted({term for group in groups for term in group})
-    return [result for result in _results(shared, stems) if result.doc_type in doc_types][:limit]
+    shared = [pk for pk in ids if len(wanted & held.get(pk, set())) >= needed]
+    return [result for result in _results(shared, selected) if result.doc_type in doc_types][:limit]
