@@ -62,3 +62,21 @@ def test_language_is_part_of_the_cache_key(client: Client) -> None:
     client.cookies["django_language"] = "en"
     english = client.get("/organisaties").content.decode()
     assert 'lang="nl"' in dutch and 'lang="en"' in english
+
+
+@override_settings(DWARSVERBAND_PAGE_CACHE_SECONDS=60)
+def test_a_very_long_address_is_cached_under_a_short_key(
+    client: Client, django_assert_num_queries: Callable[..., object]
+) -> None:
+    import warnings
+
+    from django.core.cache.backends.base import CacheKeyWarning
+
+    address = "/zoeken?q=" + "samenwerking+" * 150
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CacheKeyWarning)
+        first = client.get(address)
+        with django_assert_num_queries(0):  # type: ignore[operator]
+            again = client.get(address)
+    assert first.status_code == 200
+    assert again.content == first.content

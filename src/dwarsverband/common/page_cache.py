@@ -12,6 +12,7 @@ bounds the staleness when each server has its own memory cache.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from typing import Any
 
@@ -89,7 +90,9 @@ class AnonymousPageCacheMiddleware:
                 str(content_version()),
                 getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
                 "htmx" if request.headers.get("HX-Request") else "full",
-                request.get_full_path(),
+                # A digest keeps the key short and plain whatever the address holds (a query of
+                # 2,000 characters; memcached refuses keys over 250 characters or with spaces).
+                hashlib.sha256(request.get_full_path().encode()).hexdigest(),
             ]
         )
         cached = cache.get(key)
