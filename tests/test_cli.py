@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -35,8 +36,22 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _serve_once(tmp_path: Path) -> tuple[str, str]:
-    """Start serve, fetch the organisation list, stop; return what it printed and the page."""
+def _oversized_post_status(port: int) -> int:
+    """The status for a POST that announces a body over the server's limit (none is sent)."""
+    from dwarsverband.cli import MAX_REQUEST_BYTES
+
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as connection:
+        connection.sendall(
+            b"POST /kennis/publicaties/nieuw HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + f"Content-Length: {MAX_REQUEST_BYTES + 1}\r\n\r\n".encode()
+        )
+        status_line = connection.recv(200).split(b"\r\n", 1)[0]
+    return int(status_line.split()[1])
+
+
+def _serve_once(tmp_path: Path, *, check: Callable[[int], None] | None = None) -> tuple[str, str]:
+    """Start serve, fetch the organisation list (and run `check` with the port), stop; return
+    what it printed and the page."""
     port = _free_port()
     process = subprocess.Popen(
         _command("serve", "--port", str(port)),
@@ -61,6 +76,8 @@ def _serve_once(tmp_path: Path) -> tuple[str, str]:
             f"http://127.0.0.1:{port}/organisaties?soort=municipality", timeout=30
         ) as response:
             page = response.read().decode()
+        if check:
+            check(port)
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -71,7 +88,11 @@ def test_serve_loads_data_on_first_start_only(tmp_path: Path) -> None:
     first_output, first_page = _serve_once(tmp_path)
     assert "342 gemeenten" in first_output
     assert "342 organisaties gevonden" in first_page
-    second_output, second_page = _serve_once(tmp_path)
+    statuses: list[int] = []
+    second_output, second_page = _serve_once(
+        tmp_path, check=lambda port: statuses.append(_oversized_post_status(port))
+    )
+    assert statuses == [413], "a body over the limit is refused before it is read"
     assert "Referentiegegevens" not in second_output
     assert "342 organisaties gevonden" in second_page
     assert (tmp_path / "data" / "secret_key").exists()

@@ -63,6 +63,12 @@ def _prepare() -> None:
         call_command("collectstatic", interactive=False, verbosity=0)
 
 
+# Waitress accepts request bodies up to 1 GB by default, reading each to disk before Django sees
+# it. The largest upload the platform takes is 20 MB; up to this bound a too-large file still
+# gets the form's Dutch message, beyond it the server answers 413 before reading the body.
+MAX_REQUEST_BYTES = 100 * 1024 * 1024
+
+
 def serve(host: str, port: int, threads: int) -> None:
     _setup_django()
     _prepare()
@@ -76,7 +82,12 @@ def serve(host: str, port: int, threads: int) -> None:
     shown_host = f"[{host}]" if ":" in host else host
     try:
         server = create_server(
-            application, host=host, port=port, threads=threads, ident="dwarsverband"
+            application,
+            host=host,
+            port=port,
+            threads=threads,
+            ident="dwarsverband",
+            max_request_body_size=MAX_REQUEST_BYTES,
         )
     except OSError as error:
         raise StartupError(
