@@ -26,5 +26,6 @@ def test_bench_search_reports_quality_both_ways_and_speed(monkeypatch: pytest.Mo
     assert report.count("verhouding tot de beste basislijn") == 2
     assert "Dwarsverband-zoeken: rechten, facetten, telling, fragmenten, pagina 1" in report
     assert "p95" in report
+    assert "relevante kennis bij" in report
     assert SearchDocument.objects.count() == before
     assert not SearchDocument.objects.filter(key__startswith="passage:bench-").exists()

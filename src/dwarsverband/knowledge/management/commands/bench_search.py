@@ -21,6 +21,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 from django.db.models import Q
 
+from dwarsverband.communities.models import Community
 from dwarsverband.knowledge.analysis import STOP_WORDS, words
 from dwarsverband.knowledge.bench_data import (
     DEMO_QUERIES,
@@ -32,7 +33,8 @@ from dwarsverband.knowledge.bench_data import (
 from dwarsverband.knowledge.indexing import index_documents
 from dwarsverband.knowledge.models import Passage, Roadmap, SearchDocument
 from dwarsverband.knowledge.search_backends import FACET_INDEX, FTS_TABLE
-from dwarsverband.knowledge.searching import search
+from dwarsverband.knowledge.searching import related, search
+from dwarsverband.programmes.models import Project
 
 RAW_FTS = "knowledge_bench_raw_fts"
 RAW_GIN = "knowledge_bench_raw_gin"
@@ -384,6 +386,29 @@ class Command(BaseCommand):
         self.stdout.write(
             "  p95 ten opzichte van de basislijnen: "
             + ", ".join(f"{ours / value:.2f}x" for value in baselines)
+        )
+        self._related_speed(repeat)
+
+    def _related_speed(self, repeat: int) -> None:
+        """Related knowledge as a project or community page asks for it (no page cache)."""
+        texts = [f"{p.title} {p.description}" for p in Project.objects.all()] + [
+            f"{c.title} {c.description}" for c in Community.objects.all()
+        ]
+        if not texts:
+            return
+        for text in texts:  # warm up caches once
+            related(text=text, user=AnonymousUser())
+        timings = []
+        for _ in range(repeat):
+            for text in texts:
+                started = time.perf_counter()
+                related(text=text, user=AnonymousUser())
+                timings.append((time.perf_counter() - started) * 1000)
+        timings.sort()
+        self.stdout.write(
+            f"  relevante kennis bij {len(texts)} projecten en leerkringen, {len(timings)} "
+            f"metingen: p50 {statistics.median(timings):.1f} ms, "
+            f"p95 {timings[math.ceil(len(timings) * 0.95) - 1]:.1f} ms, max {timings[-1]:.1f} ms"
         )
 
     def _cleanup(self) -> None:
