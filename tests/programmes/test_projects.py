@@ -97,6 +97,42 @@ def test_unknown_programme_and_project_give_404(client: Client, reference: None)
     assert client.get("/jaarprogrammas", {"jaar": "abc", "pagina": "-1"}).status_code == 200
 
 
+@pytest.mark.parametrize("year", ["²⁰²⁶", "abc", "99999", "-1"])
+def test_programme_list_reports_a_year_that_is_no_year_and_shows_all_years(
+    client: Client, reference: None, year: str
+) -> None:
+    """'²⁰²⁶' passed str.isdigit() and then failed in int(): that was a server error."""
+    response = client.get("/jaarprogrammas", {"jaar": year})
+    assert response.status_code == 200
+    assert response.context["form"].errors["jaar"] == [
+        "Het jaar moet een jaartal zijn, zoals 2026; u ziet nu alle jaren."
+    ]
+    assert response.context["page"].paginator.count == Programme.objects.count()
+
+
+def test_programme_list_filters_by_organisation_and_year(client: Client, reference: None) -> None:
+    programme = Programme.objects.select_related("organisation").first()
+    assert programme is not None
+    response = client.get(
+        "/jaarprogrammas",
+        {"organisatie": programme.organisation.slug, "jaar": str(programme.year)},
+    )
+    assert programme in response.context["page"].object_list
+    assert {p.organisation_id for p in response.context["page"].object_list} == {
+        programme.organisation_id
+    }
+    assert {p.year for p in response.context["page"].object_list} == {programme.year}
+
+
+def test_programme_list_reports_an_unknown_organisation_and_keeps_the_year(
+    client: Client, reference: None
+) -> None:
+    year = Programme.objects.values_list("year", flat=True).first()
+    response = client.get("/jaarprogrammas", {"organisatie": "bestaat-niet", "jaar": year})
+    assert "organisatie" in response.context["form"].errors
+    assert response.context["page"].paginator.count == Programme.objects.filter(year=year).count()
+
+
 def test_admin_edit_refreshes_fingerprint_and_announces_the_change(
     client: Client,
     reference: None,

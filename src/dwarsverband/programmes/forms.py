@@ -23,6 +23,51 @@ class ThemeForm(forms.ModelForm):
         ).queryset = Iv3Taakveld.objects.filter(version=IV3_VERSION).order_by("position")
 
 
+class ProgrammeFilterForm(forms.Form):
+    """Filters of the programme list. An unknown organisation or a year that is no year is
+    reported on the form and left out; the other filter still applies."""
+
+    organisatie = forms.ChoiceField(
+        label=_("Organisatie"),
+        required=False,
+        error_messages={
+            "invalid_choice": _(
+                "Organisatie ‘%(value)s’ heeft geen jaarprogramma; u ziet nu alle organisaties."
+            )
+        },
+    )
+    jaar = forms.IntegerField(
+        label=_("Jaar"),
+        required=False,
+        min_value=2000,
+        max_value=2100,
+        widget=forms.Select,
+        error_messages={
+            key: _("Het jaar moet een jaartal zijn, zoals 2026; u ziet nu alle jaren.")
+            for key in ("invalid", "min_value", "max_value")
+        },
+    )
+
+    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        everything: list[tuple[Any, Any]] = [("", _("Alle"))]
+        cast(forms.ChoiceField, self.fields["organisatie"]).choices = everything + list(
+            Organisation.objects.filter(programmes__isnull=False)
+            .distinct()
+            .order_by("name")
+            .values_list("slug", "name")
+        )
+        cast(forms.Select, self.fields["jaar"].widget).choices = everything + [
+            (year, year) for year in years
+        ]
+
+    def filters(self) -> tuple[str, int | None]:
+        """The organisation slug and year to filter on ("" and None: all)."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return data.get("organisatie") or "", data.get("jaar")
+
+
 class ProgrammeForm(forms.ModelForm):
     class Meta:
         model = Programme

@@ -20,6 +20,7 @@ from dwarsverband.organisations.permissions import user_can_edit_organisation, u
 from dwarsverband.programmes import selectors, services
 from dwarsverband.programmes.forms import (
     ProgrammeCreateForm,
+    ProgrammeFilterForm,
     ProgrammeForm,
     ProgrammeImportForm,
     ProjectForm,
@@ -92,9 +93,9 @@ def _form_error(form: forms.BaseForm, error: ValidationError) -> None:
 
 
 def programme_list(request: HttpRequest) -> HttpResponse:
-    organisation_slug = request.GET.get("organisatie", "")
-    year_text = request.GET.get("jaar", "")
-    year = int(year_text) if year_text.isdigit() and len(year_text) == 4 else None
+    years = selectors.programme_years()
+    form = ProgrammeFilterForm(request.GET or None, years=years)
+    organisation_slug, year = form.filters()
     page = paginate(
         request, selectors.programme_list(organisation_slug=organisation_slug, year=year)
     )
@@ -102,13 +103,8 @@ def programme_list(request: HttpRequest) -> HttpResponse:
         request,
         "programmes/pages/programme_list.html",
         {
+            "form": form,
             "page": page,
-            "years": selectors.programme_years(),
-            "year": year,
-            "organisations": Organisation.objects.filter(programmes__isnull=False)
-            .distinct()
-            .order_by("name"),
-            "organisation_slug": organisation_slug,
             "can_add": _editable_organisations(request.user).exists(),
         },
     )
