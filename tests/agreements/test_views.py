@@ -170,6 +170,21 @@ def test_bad_input_never_gives_a_server_error(
     assert not Action.objects.filter(agreement=agreement).exists()
 
 
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [
+        ("bron=matching.opportunity&bron_id=%C2%B9", 404),  # '¹': a digit to str.isdigit()
+        ("agenda=%C2%B9", 200),
+        ("agenda=99999999999999999999", 404),
+    ],
+)
+def test_odd_ids_in_the_prefill_address_never_give_a_server_error(
+    client: Client, make_user: Callable[..., User], query: str, status: int
+) -> None:
+    client.force_login(make_user(PlatformRole.COORDINATOR))
+    assert client.get(f"/afspraken/nieuw?{query}").status_code == status
+
+
 def test_action_due_outside_covenant_period_shows_warning(
     client: Client, reference: None, make_user: Callable[..., User]
 ) -> None:

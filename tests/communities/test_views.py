@@ -210,6 +210,19 @@ def test_attendance_list_records_who_came(make_user: Any) -> None:
     assert meeting.attendances.get(membership=absent).present is False
 
 
+@pytest.mark.parametrize("value", ["¹", "٣"])
+def test_attendance_with_a_digit_that_is_not_ascii_is_an_invalid_choice(
+    make_user: Any, value: str
+) -> None:
+    """str.isdigit() holds for '¹', which int() refuses: that was a server error."""
+    meeting = MeetingFactory(kind=MeetingKind.SERIES, takes_registrations=False)
+    client = logged_in(make_user(PlatformRole.COORDINATOR))
+    url = reverse("communities:attendance-list", args=[meeting.pk])
+    response = client.post(url, {"present": [value]}, follow=True)
+    assert response.status_code == 200
+    assert "ongeldige keuze" in response.content.decode()
+
+
 def test_apply_for_membership_and_coordinator_accepts(make_user: Any) -> None:
     community = CommunityFactory()
     city = CityFactory()

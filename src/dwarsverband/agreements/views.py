@@ -215,12 +215,18 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _id_from_query(text: str) -> int | None:
+    """An id given in the address, or None. Only ASCII digits count: str.isdigit() also holds
+    for superscripts such as '¹', which int() refuses."""
+    return int(text) if text.isascii() and text.isdigit() else None
+
+
 def _source_from_query(request: HttpRequest) -> Any:
     label = request.GET.get("bron", "")
-    source_id = request.GET.get("bron_id", "")
+    source_id = _id_from_query(request.GET.get("bron_id", ""))
     if not label:
         return None
-    if label not in ALLOWED_SOURCE_MODELS or not source_id.isdigit():
+    if label not in ALLOWED_SOURCE_MODELS or source_id is None:
         raise Http404
     app_label, model = label.split(".", 1)
     content_type = ContentType.objects.filter(app_label=app_label, model=model).first()
@@ -229,7 +235,7 @@ def _source_from_query(request: HttpRequest) -> Any:
     model_class = content_type.model_class()
     if model_class is None:
         raise Http404
-    return get_object_or_404(model_class, pk=int(source_id))
+    return get_object_or_404(model_class, pk=source_id)
 
 
 @login_required
@@ -248,9 +254,9 @@ def agreement_create(request: HttpRequest) -> HttpResponse:
         covenant = get_object_or_404(Covenant, slug=covenant_slug)
         initial["covenant"] = covenant
         initial["themes"] = list(covenant.themes.all())
-    agenda_id = request.GET.get("agenda", "")
-    if agenda_id.isdigit():
-        initial["joint_agenda"] = get_object_or_404(JointAgenda, pk=int(agenda_id))
+    agenda_id = _id_from_query(request.GET.get("agenda", ""))
+    if agenda_id is not None:
+        initial["joint_agenda"] = get_object_or_404(JointAgenda, pk=agenda_id)
     if source is not None:
         prefill = selectors.agreement_prefill_from_source(source)
         parties = prefill.pop("parties", None)

@@ -541,7 +541,7 @@ def attendance_list(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _managed_meeting(request, pk)
     if request.method == "POST":
         raw = request.POST.getlist("present")
-        if not all(value.isdigit() for value in raw):
+        if not all(value.isascii() and value.isdigit() for value in raw):
             messages.error(request, _("De presentielijst bevat een ongeldige keuze."))
         else:
             try:
