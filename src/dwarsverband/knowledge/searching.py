@@ -62,7 +62,7 @@ DOC_TYPE_LABELS: dict[str, Any] = {
 PER_PAGE = 10
 COMMON_SHARE = 0.2
 RELATED_MIN_SHARED = 2
-RELATED_TERMS = 20  # a text's most distinctive terms that related knowledge looks for
+RELATED_TERMS = 12  # a text's most distinctive terms that related knowledge looks for
 RELATED_TEXT_LENGTH = 2000
 # Zipf 5.4 in general Dutch: words such as "mensen", "lang", "samen" and "werk" say little about
 # what a text is about, however rare they are on the platform.
@@ -398,27 +398,20 @@ def related(
 ) -> list[Result]:
     """The passages and signposts most related to a text (for project or community pages).
 
-    Candidates are the best-ranked documents holding any of the text's distinctive terms (see
-    `_distinctive_terms`); of those, only documents that share at least RELATED_MIN_SHARED of
-    them count, so that one word in common does not make a passage related.
+    Related are the best-ranked documents holding at least RELATED_MIN_SHARED of the text's
+    most distinctive terms (see `_distinctive_terms`), so that one word in common does not make
+    a passage related.
     """
     engine = backend()
     selected = _distinctive_terms(text[:RELATED_TEXT_LENGTH], engine)
     if not selected:
         return []
+    # Only documents holding at least two of the terms (one if the text has only one) are
+    # matched and ranked, not every document that shares a single word.
     ids = engine.page(
-        Match.some([[term] for term in selected]),
+        Match.some([[term] for term in selected], minimum=min(RELATED_MIN_SHARED, len(selected))),
         _scope(user, Filters()),
         offset=0,
         limit=max(50, limit * 10),
     )
-    needed = min(RELATED_MIN_SHARED, len(selected))
-    wanted = set(selected)
-    held = {
-        pk: set(f"{own} {derived}".split())
-        for pk, own, derived in SearchDocument.objects.filter(id__in=ids).values_list(
-            "id", "stemmed", "stemmed_derived"
-        )
-    }
-    shared = [pk for pk in ids if len(wanted & held.get(pk, set())) >= needed]
-    return [result for result in _results(shared, selected) if result.doc_type in doc_types][:limit]
+    return [result for result in _results(ids, selected) if result.doc_type in doc_types][:limit]
