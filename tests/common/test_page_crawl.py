@@ -6,20 +6,30 @@ The crawl starts at "/" and follows internal links breadth first. Then, for ever
 it found, it asks again with hostile query strings: the parameters that page's views and forms
 read, and a few every page might, set to values no form expects. All failures are reported
 at once, so that one run shows every problem.
+
+A second pass does the same logged in as a coordinator, who reaches every create, edit and
+delete form. Both passes only follow links and never submit a form, and both check that no GET
+request writes to the database.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, deque
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.urls import Resolver404, resolve, reverse
+
+from dwarsverband.organisations.constants import PlatformRole
+from dwarsverband.organisations.models import User
 
 pytestmark = pytest.mark.django_db
 
@@ -111,6 +121,36 @@ HOSTILE_VALUES = [
     "\x00",  # refused with a 400 on purpose
 ]
 
+# The logged-in pass finds twice the kinds of page (create, edit and delete forms); one of each
+# sort of hostile value keeps it within a minute: text where a number belongs, a negative and an
+# overflowing number, digits int() refuses and digits it reads, a very long value, a NUL byte.
+COORDINATOR_HOSTILE_VALUES = [
+    "abc",
+    "-1",
+    "99999999999999999999",
+    "²⁰²⁴",
+    "٢٠٢٤",
+    "x" * 2000,
+    "\x00",
+]
+
+# Kinds of page only a logged-in coordinator reaches: create, edit and delete forms of each app.
+COORDINATOR_KINDS = {
+    "organisations:organisation-update",
+    "organisations:person-delete",
+    "programmes:programme-create",
+    "programmes:project-update",
+    "matching:opportunity-dismiss",
+    "tablesessions:session-create",
+    "communities:meeting-update",
+    "communities:attendance-list",
+    "knowledge:publication-create",
+    "knowledge:passages-edit",
+    "agreements:agreement-create",
+    "agreements:agreement-update",
+    "agreements:performance-agreement-update",
+}
+
 # A PDF takes a third of a second to make; the roadmap page reads the same parameter through the
 # same code and gets every hostile value.
 SLOW_KINDS = {"knowledge:roadmap-pdf"}
@@ -168,18 +208,36 @@ def _collapsed(path: str) -> str:
     return re.sub(r"\d+", "0", path)
 
 
+def _record_writes(
+    writes: list[str], execute: Any, sql: str, params: Any, many: bool, context: Any
+) -> Any:
+    if sql.lstrip()[:6].upper() in ("INSERT", "UPDATE", "DELETE"):
+        writes.append(sql)
+    return execute(sql, params, many, context)
+
+
 class _Visitor:
-    def __init__(self) -> None:
+    def __init__(self, user: User | None = None) -> None:
         self.client = Client(raise_request_exception=False)
+        if user is not None:
+            self.client.force_login(user)
+        self.session = dict(self.client.cookies.items())
         self.failures: list[Failure] = []
+        self.writes: list[str] = []
         self.requests = 0
 
     def get(self, url: str, *, htmx: bool = False) -> Any:
         headers = {"HX-Request": "true"} if htmx else {}
-        response = self.client.get(url, headers=headers)
+        writes: list[str] = []
+        with connection.execute_wrapper(partial(_record_writes, writes)):
+            response = self.client.get(url, headers=headers)
         self.requests += 1
-        # Each page is asked as a first-time visitor would: no language cookie from the switch.
+        if writes:
+            self.writes.append(f"{url}: {writes[0][:200]}")
+        # Each page is asked as a first-time visitor would: no language cookie from the switch;
+        # a logged-in visitor keeps only the session it logged in with.
         self.client.cookies.clear()
+        self.client.cookies.update(self.session)
         if response.status_code >= 500:
             exc_info = getattr(response, "exc_info", None)
             error = f": {exc_info[1]!r}" if exc_info else ""
@@ -236,30 +294,59 @@ def _hostile_paths(kind: str, example: str) -> list[str]:
     return paths
 
 
-def test_no_page_reached_from_the_home_page_fails(reference: None, settings: Any) -> None:
-    # The search page's rate limit would answer 429 before the view reads its query.
-    settings.RATELIMIT_ENABLE = False
-    visitor = _Visitor()
-    examples = _crawl(visitor)
-    crawled = visitor.requests
-
+def _attack(visitor: _Visitor, examples: dict[str, str], values: list[str]) -> None:
+    """Every kind of page again, with hostile query strings, as htmx and with odd path ids."""
     for kind, path in sorted(examples.items()):
         if kind == "unknown":
             continue
         parameters = COMMON_PARAMETERS + PARAMETERS.get(kind, [])
-        values = SLOW_VALUES if kind in SLOW_KINDS else HOSTILE_VALUES
-        for query in _hostile_queries(parameters, values):
+        for query in _hostile_queries(parameters, SLOW_VALUES if kind in SLOW_KINDS else values):
             visitor.get(f"{path}?{query}")
         visitor.get(path, htmx=True)
         visitor.get(f"{path}?{urlencode(dict.fromkeys(parameters, 'abc'))}", htmx=True)
         for hostile_path in _hostile_paths(kind, path):
             visitor.get(hostile_path)
 
-    # A guard against a crawl that silently stops early (a home page without links).
-    assert crawled >= 80, f"the crawl reached only {crawled} pages"
-    assert set(examples) >= REACHED_KINDS, REACHED_KINDS - set(examples)
+
+def _report(visitor: _Visitor, examples: dict[str, str]) -> str:
     failures = "\n".join(str(failure) for failure in visitor.failures)
-    assert not visitor.failures, (
+    return (
         f"{len(visitor.failures)} of {visitor.requests} requests failed "
         f"({len(examples)} kinds of page):\n{failures}"
     )
+
+
+def test_no_page_reached_from_the_home_page_fails(reference: None, settings: Any) -> None:
+    # The search page's rate limit would answer 429 before the view reads its query.
+    settings.RATELIMIT_ENABLE = False
+    visitor = _Visitor()
+    examples = _crawl(visitor)
+    crawled = visitor.requests
+    _attack(visitor, examples, HOSTILE_VALUES)
+
+    # A guard against a crawl that silently stops early (a home page without links).
+    assert crawled >= 80, f"the crawl reached only {crawled} pages"
+    assert set(examples) >= REACHED_KINDS, REACHED_KINDS - set(examples)
+    assert not visitor.failures, _report(visitor, examples)
+    assert not visitor.writes, "\n".join(visitor.writes)
+
+
+def test_no_page_a_coordinator_reaches_fails(
+    reference: None, settings: Any, make_user: Callable[..., User]
+) -> None:
+    """The same crawl logged in as a coordinator, who sees every edit, create and follow-up page."""
+    settings.RATELIMIT_ENABLE = False
+    visitor = _Visitor(make_user(PlatformRole.COORDINATOR))
+    examples = _crawl(visitor)
+    crawled = visitor.requests
+    _attack(visitor, examples, COORDINATOR_HOSTILE_VALUES)
+
+    assert crawled >= 80, f"the crawl reached only {crawled} pages"
+    assert set(examples) >= REACHED_KINDS | COORDINATOR_KINDS, (
+        REACHED_KINDS | COORDINATOR_KINDS
+    ) - set(examples)
+    # Still logged in at the end: a form page answers, no redirect to the login page.
+    assert visitor.get(examples["agreements:agreement-create"]).status_code == 200
+    assert not visitor.failures, _report(visitor, examples)
+    # No GET may change anything: logging out, dismissing, deleting and joining are POST only.
+    assert not visitor.writes, "\n".join(visitor.writes)
