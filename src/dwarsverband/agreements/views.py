@@ -45,6 +45,7 @@ from dwarsverband.agreements.permissions import (
     visible_agreements,
 )
 from dwarsverband.common.pagination import paginate
+from dwarsverband.common.request_values import plain_id
 from dwarsverband.organisations.models import Organisation
 from dwarsverband.programmes.models import Theme
 
@@ -215,15 +216,9 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _id_from_query(text: str) -> int | None:
-    """An id given in the address, or None. Only ASCII digits count: str.isdigit() also holds
-    for superscripts such as '¹', which int() refuses."""
-    return int(text) if text.isascii() and text.isdigit() else None
-
-
 def _source_from_query(request: HttpRequest) -> Any:
     label = request.GET.get("bron", "")
-    source_id = _id_from_query(request.GET.get("bron_id", ""))
+    source_id = plain_id(request.GET.get("bron_id", ""))
     if not label:
         return None
     if label not in ALLOWED_SOURCE_MODELS or source_id is None:
@@ -254,7 +249,7 @@ def agreement_create(request: HttpRequest) -> HttpResponse:
         covenant = get_object_or_404(Covenant, slug=covenant_slug)
         initial["covenant"] = covenant
         initial["themes"] = list(covenant.themes.all())
-    agenda_id = _id_from_query(request.GET.get("agenda", ""))
+    agenda_id = plain_id(request.GET.get("agenda", ""))
     if agenda_id is not None:
         initial["joint_agenda"] = get_object_or_404(JointAgenda, pk=agenda_id)
     if source is not None:

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from dwarsverband.common.pagination import paginate
 from dwarsverband.common.ratelimits import REGISTRATION, REGISTRATION_GROUP, limit
+from dwarsverband.common.request_values import plain_id
 from dwarsverband.communities import calendars, selectors, services
 from dwarsverband.communities.constants import MeetingKind, MembershipStatus, RegistrationStatus
 from dwarsverband.communities.forms import (
@@ -540,13 +541,15 @@ def _csv_safe(value: str) -> str:
 def attendance_list(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _managed_meeting(request, pk)
     if request.method == "POST":
-        raw = request.POST.getlist("present")
-        if not all(value.isascii() and value.isdigit() for value in raw):
+        present_ids = [plain_id(value) for value in request.POST.getlist("present")]
+        if None in present_ids:
             messages.error(request, _("De presentielijst bevat een ongeldige keuze."))
         else:
             try:
                 count = services.attendance_record(
-                    user=request.user, meeting=meeting, present_ids=[int(v) for v in raw]
+                    user=request.user,
+                    meeting=meeting,
+                    present_ids=[pk for pk in present_ids if pk is not None],
                 )
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))

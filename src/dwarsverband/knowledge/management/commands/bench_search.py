@@ -368,18 +368,7 @@ class Command(BaseCommand):
             for query in queries:  # warm up caches once
                 system(query)
             hits.clear()
-            timings = []
-            for _ in range(repeat):
-                for query in queries:
-                    started = time.perf_counter()
-                    system(query)
-                    timings.append((time.perf_counter() - started) * 1000)
-            timings.sort()
-            p95s[name] = timings[math.ceil(len(timings) * 0.95) - 1]
-            self.stdout.write(
-                f"  {name}, {len(timings)} metingen: p50 {statistics.median(timings):.1f} ms, "
-                f"p95 {p95s[name]:.1f} ms, max {timings[-1]:.1f} ms"
-            )
+            p95s[name] = self._timed(name, system, queries, repeat)
             if hits:
                 self.stdout.write(f"    gemiddeld {statistics.mean(hits):.0f} treffers per vraag")
         ours, *baselines = p95s.values()
@@ -398,18 +387,30 @@ class Command(BaseCommand):
             return
         for text in texts:  # warm up caches once
             related(text=text, user=AnonymousUser())
+        self._timed(
+            f"relevante kennis bij {len(texts)} projecten en leerkringen",
+            lambda text: related(text=text, user=AnonymousUser()),
+            texts,
+            repeat,
+        )
+
+    def _timed(
+        self, name: str, call: Callable[[str], object], inputs: list[str], repeat: int
+    ) -> float:
+        """Time `call` on every input `repeat` times; print p50, p95 and max; return the p95."""
         timings = []
         for _ in range(repeat):
-            for text in texts:
+            for value in inputs:
                 started = time.perf_counter()
-                related(text=text, user=AnonymousUser())
+                call(value)
                 timings.append((time.perf_counter() - started) * 1000)
         timings.sort()
+        p95 = timings[math.ceil(len(timings) * 0.95) - 1]
         self.stdout.write(
-            f"  relevante kennis bij {len(texts)} projecten en leerkringen, {len(timings)} "
-            f"metingen: p50 {statistics.median(timings):.1f} ms, "
-            f"p95 {timings[math.ceil(len(timings) * 0.95) - 1]:.1f} ms, max {timings[-1]:.1f} ms"
+            f"  {name}, {len(timings)} metingen: p50 {statistics.median(timings):.1f} ms, "
+            f"p95 {p95:.1f} ms, max {timings[-1]:.1f} ms"
         )
+        return p95
 
     def _cleanup(self) -> None:
         ids = list(
