@@ -26,7 +26,7 @@ from functools import lru_cache
 
 import Stemmer
 
-from dwarsverband.knowledge import compounds
+from dwarsverband.knowledge import compounds, verbs
 from dwarsverband.knowledge.synonyms import ABBREVIATIONS
 
 # The Snowball Dutch stop word list (as shipped with PostgreSQL's `dutch` configuration).
@@ -97,11 +97,12 @@ def _spelling(stem: str) -> str:
 def word_terms(word: str) -> tuple[str, tuple[str, ...]]:
     """One folded word's index term and the terms of its compound parts (none if not split).
 
-    Irregular plurals become singular first ("raadsleden" is indexed as "raadslid"); a compound
+    Irregular plurals become singular first ("raadsleden" is indexed as "raadslid"), past
+    participles of strong verbs infinitive ("betrokken" as "betrekken", `verbs`); a compound
     adds its parts ("huurwoningen": "huurwoning" with "huur" and "woning"), so that a search for
     a part finds the compound.
     """
-    whole = stem(compounds.singular(word))
+    whole = stem(compounds.singular(verbs.infinitive(word)))
     parts = compounds.split(word)
     if not parts:
         return whole, ()
