@@ -23,7 +23,10 @@ def test_bench_search_reports_quality_both_ways_and_speed(monkeypatch: pytest.Mo
     report = out.getvalue()
     assert "alles in één index" in report
     assert "alleen haar eigen deel" in report
-    assert report.count("verhouding tot de beste basislijn") == 2
+    assert report.count("verhouding tot de beste gewone basislijn") == 2
+    assert report.count("verhouding tot de beste strenge basislijn") == 2
+    assert "gewoon: icontains, alle woorden" in report
+    assert "streng: full-text zonder stemming, aangevuld" in report
     assert "Dwarsverband-zoeken: rechten, facetten, telling, fragmenten, pagina 1" in report
     assert "p95" in report
     assert "relevante kennis bij" in report
