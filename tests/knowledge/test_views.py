@@ -248,3 +248,62 @@ def test_deleting_a_cited_publication_explains_why_not(
     assert response.status_code == 200
     assert "wegwijzers halen er passages uit aan" in response.content.decode()
     assert Publication.objects.filter(slug="voorbeeld-samen-werken-aan-werk").exists()
+
+
+def _passage_form_data(publication: Publication) -> dict[str, Any]:
+    """The passage correction form as the page sends it, unchanged."""
+    passages = list(publication.passages.order_by("position"))
+    data: dict[str, Any] = {
+        "passages-TOTAL_FORMS": len(passages),
+        "passages-INITIAL_FORMS": len(passages),
+    }
+    for index, passage in enumerate(passages):
+        data |= {
+            f"passages-{index}-passage_id": passage.pk,
+            f"passages-{index}-number": passage.number,
+            f"passages-{index}-chapter": passage.chapter,
+            f"passages-{index}-page": passage.page or "",
+            f"passages-{index}-text": passage.text,
+        }
+    return data
+
+
+@pytest.fixture
+def uploaded(client: Client, make_user: Callable[..., User], reference: None) -> Publication:
+    client.force_login(make_user(PlatformRole.COORDINATOR))
+    client.post(
+        "/kennis/publicaties/nieuw",
+        {
+            "title": "Te corrigeren rapport",
+            "kind": "research_report",
+            "visibility": "public",
+            "file": SimpleUploadedFile("rapport.pdf", report_pdf(), "application/pdf"),
+        },
+    )
+    return Publication.objects.get(title="Te corrigeren rapport")
+
+
+def test_coordinator_corrects_a_passage_number(client: Client, uploaded: Publication) -> None:
+    data = _passage_form_data(uploaded)
+    data["passages-0-number"] = "0.9"
+
+    response = client.post(f"/kennis/publicaties/{uploaded.slug}/passages", data)
+
+    assert response.status_code == 302
+    assert uploaded.passages.order_by("position").first().number == "0.9"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("passage_id", ["abc", "999999999"], ids=["not-a-number", "unknown"])
+def test_a_tampered_passage_id_gets_a_message_and_saves_nothing(
+    client: Client, uploaded: Publication, passage_id: str
+) -> None:
+    before = list(uploaded.passages.order_by("position").values_list("number", "text"))
+    data = _passage_form_data(uploaded)
+    data["passages-0-number"] = "0.9"
+    data["passages-1-passage_id"] = passage_id
+
+    response = client.post(f"/kennis/publicaties/{uploaded.slug}/passages", data)
+
+    assert response.status_code == 200
+    assert "Laad de pagina opnieuw; er is niets opgeslagen." in response.content.decode()
+    assert list(uploaded.passages.order_by("position").values_list("number", "text")) == before

@@ -127,7 +127,15 @@ def passages_edit(request: HttpRequest, slug: str) -> HttpResponse:
     ]
     formset = PassageFormSet(request.POST or None, initial=initial, prefix="passages")
     error_message = ""
-    if request.method == "POST" and formset.is_valid():
+    stale = _(
+        "De passages zijn intussen door iemand anders gewijzigd, of het formulier is niet "
+        "volledig verstuurd. Laad de pagina opnieuw; er is niets opgeslagen."
+    )
+    if request.method == "POST" and not formset.is_valid():
+        # The passage ids are hidden fields; an error there has no field to be shown at.
+        if any("passage_id" in form.errors for form in formset.forms):
+            error_message = stale
+    elif request.method == "POST":
         known = {p.pk for p in passages}
         edits = [
             services.PassageEdit(
@@ -143,9 +151,7 @@ def passages_edit(request: HttpRequest, slug: str) -> HttpResponse:
             if form.cleaned_data
         ]
         if {edit.passage_id for edit in edits} != known:
-            error_message = _(
-                "De passages zijn intussen door iemand anders gewijzigd. Laad de pagina opnieuw."
-            )
+            error_message = stale
         else:
             try:
                 services.passages_update(user=request.user, publication=publication, edits=edits)
