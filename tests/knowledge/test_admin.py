@@ -1,24 +1,11 @@
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from django.test import Client
 
 from dwarsverband.knowledge.models import Passage, Publication
-from dwarsverband.organisations.constants import PlatformRole
-from dwarsverband.organisations.models import User
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client: Client, make_user: Callable[..., User], reference: None) -> Client:
-    admin = make_user(PlatformRole.ADMIN)
-    admin.is_staff = admin.is_superuser = True
-    admin.save()
-    client.force_login(admin)
-    return client
 
 
 def test_admin_refuses_to_delete_a_publication_that_signposts_cite(admin_client: Client) -> None:

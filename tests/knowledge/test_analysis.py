@@ -6,7 +6,7 @@ from dwarsverband.knowledge.analysis import index_text, query_groups, snippet
 
 
 def query_terms(query: str) -> list[str]:
-    return [term for group in query_groups(query) for term in group]
+    return [term for group in query_groups(query) for term in group.terms]
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,7 @@ from dwarsverband.knowledge.models import (
     Publication,
     Roadmap,
     Signpost,
+    SynonymGroup,
 )
 
 
@@ -122,3 +123,9 @@ class PassageAdmin(CitedKeptAdmin):
 
     def passages_of(self, obj: Any) -> Any:
         return [obj]
+
+
+@admin.register(SynonymGroup)
+class SynonymGroupAdmin(admin.ModelAdmin[SynonymGroup]):
+    list_display = ["words", "updated_at"]
+    search_fields = ["words"]

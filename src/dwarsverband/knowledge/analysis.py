@@ -21,10 +21,12 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 import Stemmer
+from django.utils.translation import gettext as _
 
 from dwarsverband.knowledge import compounds, verbs
 from dwarsverband.knowledge.synonyms import ABBREVIATIONS
@@ -175,18 +177,103 @@ def index_texts(text: str) -> tuple[str, str]:
     return " ".join(own), " ".join(derived)
 
 
-def query_groups(query: str) -> list[list[str]]:
-    """For each distinct query word (at most MAX_QUERY_TERMS), the index terms that count as
-    that word: its own term, and for a compound also its parts, so that "huurwoningen" finds
-    texts about "woningen" (ranked below texts with the whole compound, which hold both)."""
-    groups: dict[str, list[str]] = {}
+@dataclass(frozen=True)
+class QueryGroup:
+    """The index terms that count as one query word.
+
+    `exact`: the word's own term and those of its synonyms; `parts`: a compound's parts, which
+    count only when too few texts hold the word itself ("huurwoningen" then finds texts about
+    "woningen", ranked below texts with the whole compound, which hold both).
+    """
+
+    exact: tuple[str, ...]
+    parts: tuple[str, ...] = ()
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        return self.exact + self.parts
+
+
+Synonyms = dict[str, tuple[str, ...]]
+
+
+def query_groups(query: str, synonyms: Synonyms | None = None) -> list[QueryGroup]:
+    """For each distinct query word (at most MAX_QUERY_TERMS), the terms that count as it.
+
+    `synonyms` maps a term to the terms of its synonyms (see `synonym_groups`)."""
+    groups: dict[str, QueryGroup] = {}
     for word in words(query):
         if word in STOP_WORDS:
             continue
         whole, parts = word_terms(word)
         if whole not in groups:
-            groups[whole] = [whole, *parts]
+            same = (synonyms or {}).get(whole, ())
+            exact = (whole, *(term for term in same if term != whole))
+            groups[whole] = QueryGroup(
+                exact=exact, parts=tuple(part for part in parts if part not in exact)
+            )
     return list(groups.values())[:MAX_QUERY_TERMS]
+
+
+class SynonymError(ValueError):
+    """A synonym group that cannot be used, with a message for the user."""
+
+
+MAX_SYNONYMS = 10
+
+
+def synonym_terms(text: str) -> list[str]:
+    """The index terms of a comma-separated group of words that mean the same in search.
+
+    Raises SynonymError, naming the word, for an entry that is not one word, a stop word, a
+    word the search already joins with another entry, or a group of fewer than two words.
+    """
+    entries = [entry.strip() for entry in text.split(",") if entry.strip()]
+    found: dict[str, str] = {}
+    for entry in entries:
+        entry_words = words(entry)
+        if len(entry_words) != 1:
+            raise SynonymError(
+                _(
+                    "‘%(entry)s’ is geen los woord. Synoniemen werken per woord; "
+                    "scheid ze met komma's."
+                )
+                % {"entry": entry}
+            )
+        word = entry_words[0]
+        if word in STOP_WORDS:
+            raise SynonymError(
+                _("‘%(entry)s’ is een veelvoorkomend woord dat het zoeken overslaat.")
+                % {"entry": entry}
+            )
+        term = word_terms(word)[0]
+        if term in found:
+            raise SynonymError(
+                _("‘%(entry)s’ en ‘%(other)s’ vindt het zoeken al als hetzelfde woord.")
+                % {"entry": entry, "other": found[term]}
+            )
+        found[term] = entry
+    if len(found) < 2:
+        raise SynonymError(_("Geef ten minste twee woorden, gescheiden door komma's."))
+    if len(found) > MAX_SYNONYMS:
+        raise SynonymError(
+            _("Geef hooguit %(max)s woorden per groep; maak anders meer groepen.")
+            % {"max": MAX_SYNONYMS}
+        )
+    return list(found)
+
+
+def synonym_groups(texts: Iterable[str]) -> Synonyms:
+    """Each term with the terms it is a synonym of, over all groups (unusable groups skipped)."""
+    same: dict[str, set[str]] = {}
+    for text in texts:
+        try:
+            group = synonym_terms(text)
+        except SynonymError:
+            continue
+        for term in group:
+            same.setdefault(term, set()).update(other for other in group if other != term)
+    return {term: tuple(sorted(others)) for term, others in same.items()}
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from dwarsverband.common.models import BaseModel
+from dwarsverband.knowledge.analysis import SynonymError, synonym_terms
 from dwarsverband.knowledge.constants import (
     AdviceRole,
     PublicationKind,
@@ -312,6 +313,40 @@ class Advice(BaseModel):
     def clean(self) -> None:
         if self.role and self.role not in AdviceRole.values:
             raise ValidationError({"role": _("Kies een van de vier rollen.")})
+
+
+class SynonymGroup(BaseModel):
+    """Words that mean the same to the search: a query with one finds texts with the others.
+
+    Expanded when a query is analysed (`searching.synonyms`), so a change works at once,
+    without re-indexing.
+    """
+
+    words = models.CharField(
+        _("woorden"),
+        max_length=500,
+        unique=True,
+        help_text=_(
+            "Twee of meer losse woorden die bij het zoeken hetzelfde betekenen, gescheiden door "
+            "komma's, bijvoorbeeld: statushouder, vergunninghouder. Verbuigingen (meervoud, "
+            "werkwoordsvormen) vindt het zoeken zelf al."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("synoniemengroep")
+        verbose_name_plural = _("synoniemen bij het zoeken")
+        ordering = ["words"]
+
+    def __str__(self) -> str:
+        return self.words
+
+    def clean(self) -> None:
+        try:
+            synonym_terms(self.words)
+        except SynonymError as error:
+            raise ValidationError({"words": str(error)}) from error
+        self.words = ", ".join(entry.strip() for entry in self.words.split(",") if entry.strip())
 
 
 class SearchDocument(models.Model):

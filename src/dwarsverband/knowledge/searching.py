@@ -14,24 +14,28 @@ from dataclasses import dataclass, field
 from math import comb, log
 from typing import Any, overload
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from dwarsverband.common.page_cache import content_version
 from dwarsverband.knowledge import compounds
 from dwarsverband.knowledge.analysis import (
     MAX_QUERY_LENGTH,
     MIN_PART_TERM,
     STOP_WORDS,
     Snippet,
+    Synonyms,
     query_groups,
     snippet,
+    synonym_groups,
     word_terms,
     words,
 )
 from dwarsverband.knowledge.constants import AUDIENCE_LOGGED_IN, AUDIENCE_PUBLIC
 from dwarsverband.knowledge.indexing import audience_sources
-from dwarsverband.knowledge.models import SearchDocument
+from dwarsverband.knowledge.models import SearchDocument, SynonymGroup
 from dwarsverband.knowledge.search_backends import (
     FacetGroup,
     Match,
@@ -272,6 +276,17 @@ def _fallback(
     return Match.some(rare)
 
 
+def synonyms() -> Synonyms:
+    """The synonym groups' terms, kept in the cache until any content of the platform changes
+    (the page cache's content version), so an edited group counts from the next search on."""
+    found = cache.get_or_set(
+        f"knowledge:synonyms:{content_version()}",
+        lambda: synonym_groups(SynonymGroup.objects.values_list("words", flat=True)),
+        timeout=24 * 3600,
+    )
+    return found if isinstance(found, dict) else {}
+
+
 def _scope(user: Any, filters: Filters) -> Scope:
     audience = user_audience(user)
     return Scope(
@@ -317,14 +332,14 @@ def search(
     filters = filters or Filters()
     if not words(query):
         raise SearchQueryError(_("Vul een zoekterm in met letters of cijfers."))
-    groups = query_groups(query)
+    groups = query_groups(query, synonyms())
     if not groups:
         raise SearchQueryError(
             _("De zoekvraag bevat alleen veelvoorkomende woorden. Voeg een inhoudelijk woord toe.")
         )
     scope = _scope(user, filters)
     engine = backend()
-    match = Match.every([group[:1] for group in groups])
+    match = Match.every([group.exact for group in groups])
     facet_groups: list[FacetGroup] = []
 
     def counted(match: Match) -> int:
@@ -338,12 +353,12 @@ def search(
     total = counted(match)
     first: list[int] = []
     any_term = False
-    if total < per_page and any(len(group) > 1 for group in groups):
+    if total < per_page and any(group.parts for group in groups):
         # Too few texts hold the query's compounds as written: let their parts count too
         # ("huurwoningen" also finds "woningen"), after the exact matches.
         if total:
             first = engine.page(match, scope, offset=0, limit=per_page)
-        match = Match.every(groups)
+        match = Match.every([group.terms for group in groups])
         total = counted(match)
     if total < per_page and len(groups) > 1:
         any_term = total == 0
@@ -351,12 +366,12 @@ def search(
             first += [
                 pk for pk in engine.page(match, scope, offset=0, limit=per_page) if pk not in first
             ][: per_page - len(first)]
-        match = _fallback(engine, groups, scope, per_page)
+        match = _fallback(engine, [list(group.terms) for group in groups], scope, per_page)
         total = counted(match)
     facets = _facets(facet_groups, filters) if with_facets else {}
     paginator: Paginator[int] = Paginator(_RankedIds(match, scope, total, first), per_page)
     page = paginator.get_page(page_number)
-    stems = sorted({term for group in groups for term in group})
+    stems = sorted({term for group in groups for term in group.terms})
     return SearchResults(
         query=query,
         terms=stems,
