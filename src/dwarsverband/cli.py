@@ -54,11 +54,12 @@ def _prepare() -> None:
     from django.conf import settings
     from django.core.management import call_command
 
-    from dwarsverband.common.loading import load_on_first_start
+    from dwarsverband.common.loading import load_on_first_start, run_start_hooks
 
     _check_database_reachable()
     call_command("migrate", interactive=False, verbosity=0)
     load_on_first_start(report=print)
+    run_start_hooks(report=print)
     if "Manifest" in settings.STORAGES["staticfiles"]["BACKEND"]:
         call_command("collectstatic", interactive=False, verbosity=0)
 

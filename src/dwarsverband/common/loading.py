@@ -13,7 +13,7 @@ from contextvars import ContextVar
 
 from django.db import transaction
 
-from dwarsverband.common.registry import Report, after_load_hooks, loaders
+from dwarsverband.common.registry import Report, after_load_hooks, loaders, start_hooks
 from dwarsverband.common.services import data_load_is_recorded, data_load_record
 
 DATA_VERSION = "1"
@@ -79,3 +79,9 @@ def load_on_first_start(*, report: Report = _quiet) -> None:
     loaded = _run("demo", only_missing=True, report=report) or loaded
     if loaded:
         _after_load(report)
+
+
+def run_start_hooks(*, report: Report = _quiet) -> None:
+    """Each app's upkeep on start, after migrations and first-start loading (`on_start`)."""
+    for hook in start_hooks():
+        hook(report)

@@ -7,6 +7,9 @@ An app's `AppConfig` may declare:
 - `after_load`: dotted path to a function `hook(report) -> None` run once after a data load,
   for work that signal handlers skip while `common.loading.is_bulk_loading()` is true
   (rebuilding a search index, recomputing opportunities);
+- `on_start`: dotted path to a function `hook(report) -> None` run on every start of the
+  platform after migrations and first-start loading, for upkeep that must wait until then
+  (rebuilding a search index written in an older format);
 - `navigation`: a list of `(label, url_name)` pairs for the main menu.
 
 The platform then loads and shows them without the apps knowing about each other.
@@ -42,9 +45,17 @@ def loaders(kind: str) -> list[AppLoader]:
 
 
 def after_load_hooks() -> list[Loader]:
+    return _hooks("after_load")
+
+
+def start_hooks() -> list[Loader]:
+    return _hooks("on_start")
+
+
+def _hooks(attribute: str) -> list[Loader]:
     hooks = []
     for config in apps.get_app_configs():
-        dotted = getattr(config, "after_load", None)
+        dotted = getattr(config, attribute, None)
         if dotted:
             hooks.append(import_string(dotted))
     return hooks

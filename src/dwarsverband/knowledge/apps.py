@@ -8,6 +8,7 @@ class KnowledgeConfig(AppConfig):
     verbose_name = _("Kennis en routekaarten")
     demo_loader = "dwarsverband.knowledge.demo.load"
     after_load = "dwarsverband.knowledge.indexing.index_rebuild_after_load"
+    on_start = "dwarsverband.knowledge.indexing.index_rebuild_if_outdated"
     search_documents = "dwarsverband.knowledge.search.documents"
     # Adapters for apps that have none of their own yet; an app's own declaration wins.
     search_fallback_documents = {

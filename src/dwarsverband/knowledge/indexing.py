@@ -54,10 +54,16 @@ from django.db.models.signals import (
 from django.utils.module_loading import import_string
 
 from dwarsverband.common.loading import is_bulk_loading
+from dwarsverband.common.services import data_load_record, data_load_version
 from dwarsverband.knowledge.analysis import index_texts
 from dwarsverband.knowledge.constants import AUDIENCE_PUBLIC
 from dwarsverband.knowledge.models import SearchDocument
 from dwarsverband.knowledge.search_backends import FTS_TABLE, document_tags
+
+# What stored documents hold; raised when existing indexes must be rebuilt on the next start.
+# 2: a document without audience is seen by coordinators only (it used to count as public).
+INDEX_FORMAT = "2"
+INDEX_LOAD_NAME = "index:knowledge-search"
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +73,8 @@ class Document:
     """What an app tells the search index about one findable thing.
 
     `audience` says who may see it: {"public"} for everyone, {"logged_in"} for any logged-in
-    user, or keys such as "organisation:12", "user:3", "community:5" (coordinators see all).
+    user, or keys such as "organisation:12", "user:3", "community:5" (coordinators see all);
+    no keys at all: coordinators only.
     """
 
     doc_type: str
@@ -174,7 +181,8 @@ def _values(document: Document) -> dict[str, Any]:
         "organisation": document.organisation[:200],
         "organisation_name": document.organisation_name[:200],
         "year": document.year,
-        "audience": _padded(document.audience or {AUDIENCE_PUBLIC})[:1000],
+        # No audience means nobody but coordinators, never everybody: fail closed.
+        "audience": _padded(document.audience)[:1000],
     }
 
 
@@ -315,7 +323,21 @@ def index_rebuild(*, report: Callable[[str], None] | None = None) -> int:
             total += count
             if report:
                 report(f"{adapter.label}: {count}")
+        data_load_record(name=INDEX_LOAD_NAME, version=INDEX_FORMAT)
     return total
+
+
+def index_rebuild_if_outdated(report: Callable[[str], None]) -> None:
+    """on_start hook (common/registry.py): rebuild an index written in an older format.
+
+    A change in what the stored documents hold (not in how text is analysed, which a
+    migration redoes) raises INDEX_FORMAT; the next start rebuilds the index once, after all
+    migrations, with the code of that moment.
+    """
+    if data_load_version(name=INDEX_LOAD_NAME) == INDEX_FORMAT:
+        return
+    total = index_rebuild()
+    report(f"Zoekindex bijgewerkt naar versie {INDEX_FORMAT}: {total} documenten.")
 
 
 Pks = dict[type[models.Model], set[Any]]

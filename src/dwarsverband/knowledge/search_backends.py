@@ -72,7 +72,7 @@ def document_tags(
     whose keys the user does not hold.
     """
     keys = set(audience)
-    tokens = [] if keys <= {AUDIENCE_PUBLIC} else [RESTRICTED]
+    tokens = [] if keys == {AUDIENCE_PUBLIC} else [RESTRICTED]  # no keys: coordinators only
     tokens += [tag_token("a", key) for key in sorted(keys) if key != AUDIENCE_PUBLIC]
     tokens.append(tag_token("t", doc_type))
     if year:
