@@ -65,7 +65,8 @@ LATIN_PLURAL = ("ici", "icus")  # technici → technicus, politici → politicus
 
 
 @lru_cache(maxsize=1)
-def _frequencies() -> dict[str, float]:
+def frequencies() -> dict[str, float]:
+    """Word frequencies of general Dutch (`wordfreq`'s large list), by lower-case word."""
     import wordfreq
 
     return dict(wordfreq.get_frequency_dict("nl", wordlist="large"))
@@ -73,7 +74,7 @@ def _frequencies() -> dict[str, float]:
 
 def frequency(word: str) -> float:
     """How often a folded, lower-case word occurs in general Dutch (wordfreq), 0 if unknown."""
-    return _frequencies().get(word, 0.0)
+    return frequencies().get(word, 0.0)
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +93,7 @@ def _place_words() -> frozenset[str]:
 def _part_frequency(word: str) -> float:
     if len(word) < MIN_PART or word in NEVER_A_PART:
         return 0.0
-    frequency = _frequencies().get(word, 0.0)
+    frequency = frequencies().get(word, 0.0)
     return frequency if frequency >= MIN_PART_FREQUENCY else 0.0
 
 
@@ -101,7 +102,7 @@ def split(word: str) -> tuple[str, str] | None:
     """The two parts of a folded, lower-case compound word, or None when it stays whole."""
     if len(word) < 2 * MIN_PART or word in _place_words():
         return None
-    whole = _frequencies().get(word, 0.0)
+    whole = frequencies().get(word, 0.0)
     if whole >= LEXICALISED_FREQUENCY:
         return None
     best_score, best = whole, None

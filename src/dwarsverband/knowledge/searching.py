@@ -20,11 +20,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from dwarsverband.common.page_cache import content_version
-from dwarsverband.knowledge import compounds
+from dwarsverband.knowledge import compounds, spelling
 from dwarsverband.knowledge.analysis import (
     MAX_QUERY_LENGTH,
+    MAX_QUERY_TERMS,
     MIN_PART_TERM,
     STOP_WORDS,
+    WORD,
     Snippet,
     Synonyms,
     query_groups,
@@ -133,6 +135,7 @@ class SearchResults:
     results: list[Result]
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     any_term: bool = False
+    suggestion: str = ""  # the query with misspelt words corrected, if any
 
     @property
     def count(self) -> int:
@@ -369,6 +372,7 @@ def search(
         match = _fallback(engine, [list(group.terms) for group in groups], scope, per_page)
         total = counted(match)
     facets = _facets(facet_groups, filters) if with_facets else {}
+    suggestion = _suggestion(query, engine, scope) if total == 0 or any_term else ""
     paginator: Paginator[int] = Paginator(_RankedIds(match, scope, total, first), per_page)
     page = paginator.get_page(page_number)
     stems = sorted({term for group in groups for term in group.terms})
@@ -379,7 +383,40 @@ def search(
         results=_results(list(page.object_list), stems),
         facets=facets,
         any_term=any_term,
+        suggestion=suggestion,
     )
+
+
+def _suggestion(query: str, engine: SqliteBackend | PostgresBackend, scope: Scope) -> str:
+    """The query with each word that matches nothing the visitor may see replaced by the
+    closest known Dutch word that does ("samewerking" → "samenwerking"); "" if none changed.
+
+    Candidates that occur in no document at all are dropped with one vocabulary lookup; the
+    rest are counted within the visitor's scope, so a suggestion never reveals a word that
+    only occurs in a text the visitor may not read.
+    """
+    tokens = WORD.findall(query)
+    changed = False
+    checked = 0
+    for index, token in enumerate(tokens):
+        word = words(token)[0]
+        if word in STOP_WORDS or checked == MAX_QUERY_TERMS:
+            continue
+        checked += 1
+        own = word_terms(word)[0]
+        if engine.count(Match.every([[own]]), scope):
+            continue
+        options: dict[str, str] = {}
+        for candidate in spelling.candidates(word):
+            term = word_terms(words(candidate)[0])[0]
+            if term != own:
+                options.setdefault(term, candidate)
+        _total, held = engine.document_frequencies(list(options), COMMON_SHARE)
+        for term, candidate in options.items():
+            if held.get(term) and engine.count(Match.every([[term]]), scope):
+                tokens[index], changed = candidate, True
+                break
+    return " ".join(tokens) if changed else ""
 
 
 def _distinctive_terms(text: str, engine: SqliteBackend | PostgresBackend) -> list[str]:
