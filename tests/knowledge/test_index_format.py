@@ -90,3 +90,14 @@ def test_a_current_index_is_left_alone_on_start() -> None:
     index_rebuild_if_outdated(lambda line: None)
 
     assert SearchDocument.objects.filter(source="test:zonder-publiek").exists()
+
+
+def test_a_long_audience_keeps_only_whole_keys() -> None:
+    keys = frozenset(f"organisation:{n}" for n in range(1, 151))
+    _orphan(keys)
+
+    stored = SearchDocument.objects.get(source="test:zonder-publiek").audience
+
+    assert len(stored) <= 1000
+    assert stored.startswith(" ") and stored.endswith(" ")
+    assert set(stored.split()) <= keys

@@ -28,12 +28,19 @@ def _term(word: str) -> str:
 
 
 def test_a_group_gives_each_word_the_terms_of_the_others() -> None:
-    groups = synonym_groups(["Statushouder, vergunninghouder", "statushouder, nieuwkomer"])
+    groups = synonym_groups(["Statushouder, vergunninghouder, nieuwkomer", "wsp, loket"])
 
     assert groups[_term("statushouders")] == tuple(
         sorted([_term("vergunninghouder"), _term("nieuwkomer")])
     )
-    assert groups[_term("nieuwkomer")] == (_term("statushouder"),)
+    assert groups[_term("loket")] == (_term("wsp"),)
+
+
+def test_groups_that_share_a_word_are_one_group() -> None:
+    groups = synonym_groups(["statushouder, vergunninghouder", "vergunninghouder, nieuwkomer"])
+
+    assert _term("nieuwkomer") in groups[_term("statushouder")]
+    assert _term("statushouder") in groups[_term("nieuwkomer")]
 
 
 def test_a_query_word_counts_its_synonyms_as_the_word_itself() -> None:
@@ -111,3 +118,33 @@ def test_admin_shows_why_a_group_is_refused_and_saves_nothing(
     assert response.status_code == 200
     assert "is geen los woord" in response.content.decode()
     assert not SynonymGroup.objects.exists()
+
+
+@pytest.mark.django_db
+def test_admin_refuses_a_word_that_is_already_in_another_group(admin_client: Client) -> None:
+    SynonymGroup.objects.create(words="statushouder, vergunninghouder")
+
+    response = admin_client.post(
+        "/beheer/knowledge/synonymgroup/add/", {"words": "Statushouders, nieuwkomer"}
+    )
+
+    assert response.status_code == 200
+    assert (
+        "‘Statushouders’ staat al in de groep ‘statushouder, vergunninghouder’"
+        in response.content.decode()
+    )
+    assert SynonymGroup.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_group_can_be_changed_without_clashing_with_itself(admin_client: Client) -> None:
+    group = SynonymGroup.objects.create(words="statushouder, vergunninghouder")
+
+    response = admin_client.post(
+        f"/beheer/knowledge/synonymgroup/{group.pk}/change/",
+        {"words": "statushouder, vergunninghouder, nieuwkomer"},
+    )
+
+    assert response.status_code == 302
+    group.refresh_from_db()
+    assert group.words == "statushouder, vergunninghouder, nieuwkomer"

@@ -307,3 +307,37 @@ def test_a_tampered_passage_id_gets_a_message_and_saves_nothing(
     assert response.status_code == 200
     assert "Laad de pagina opnieuw; er is niets opgeslagen." in response.content.decode()
     assert list(uploaded.passages.order_by("position").values_list("number", "text")) == before
+
+
+def test_a_passage_sent_twice_is_refused(client: Client, uploaded: Publication) -> None:
+    before = list(uploaded.passages.order_by("position").values_list("pk", "number"))
+    data = _passage_form_data(uploaded)
+    count = data["passages-TOTAL_FORMS"]
+    last = count - 1
+    data |= {
+        key.replace(f"passages-{last}-", f"passages-{count}-"): value
+        for key, value in data.items()
+        if key.startswith(f"passages-{last}-")
+    }
+    data[f"passages-{count}-delete"] = "on"
+    data["passages-TOTAL_FORMS"] = count + 1
+
+    response = client.post(f"/kennis/publicaties/{uploaded.slug}/passages", data)
+
+    assert response.status_code == 200
+    assert "er is niets opgeslagen" in response.content.decode()
+    assert list(uploaded.passages.order_by("position").values_list("pk", "number")) == before
+
+
+def test_a_form_without_its_form_count_gets_the_plain_message(
+    client: Client, uploaded: Publication
+) -> None:
+    data = _passage_form_data(uploaded)
+    del data["passages-TOTAL_FORMS"]
+
+    response = client.post(f"/kennis/publicaties/{uploaded.slug}/passages", data)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "er is niets opgeslagen" in html
+    assert "ManagementForm" not in html

@@ -264,16 +264,40 @@ def synonym_terms(text: str) -> list[str]:
 
 
 def synonym_groups(texts: Iterable[str]) -> Synonyms:
-    """Each term with the terms it is a synonym of, over all groups (unusable groups skipped)."""
-    same: dict[str, set[str]] = {}
+    """Each term with the terms it is a synonym of (unusable groups skipped). Groups that
+    share a word are one group: "a, b" and "b, c" make a, b and c synonyms of each other."""
+    merged: list[set[str]] = []
     for text in texts:
         try:
-            group = synonym_terms(text)
+            group = set(synonym_terms(text))
         except SynonymError:
             continue
-        for term in group:
-            same.setdefault(term, set()).update(other for other in group if other != term)
-    return {term: tuple(sorted(others)) for term, others in same.items()}
+        for other in [other for other in merged if other & group]:
+            group |= other
+            merged.remove(other)
+        merged.append(group)
+    return {term: tuple(sorted(group - {term})) for group in merged for term in sorted(group)}
+
+
+def synonym_overlap(text: str, others: Iterable[str]) -> tuple[str, str] | None:
+    """The first word of `text` that already stands in one of the `others` groups, with that
+    group; None if there is none (or `text` is unusable, which `synonym_terms` reports)."""
+    try:
+        terms = synonym_terms(text)
+    except SynonymError:
+        return None
+    entries = {
+        word_terms(words(entry)[0])[0]: entry.strip() for entry in text.split(",") if words(entry)
+    }
+    for other in others:
+        try:
+            shared = set(terms) & set(synonym_terms(other))
+        except SynonymError:
+            continue
+        for term in terms:
+            if term in shared:
+                return entries[term], other
+    return None
 
 
 @dataclass(frozen=True)

@@ -667,6 +667,7 @@ class SearchApi(generics.GenericAPIView):
                 ),
                 page_number=page_number,
                 per_page=page_size,
+                suggest=False,  # the API does not offer spelling suggestions
             )
         except searching.SearchQueryError as error:
             # The parameters are valid, so this is a query of common words only: like a

@@ -163,9 +163,18 @@ def audience_sources() -> list[Callable[[Any], Iterable[str]]]:
     return sources
 
 
-def _padded(values: Iterable[str]) -> str:
-    joined = " ".join(sorted(set(values)))
-    return f" {joined} " if joined else ""
+def _padded(values: Iterable[str], limit: int = 1000) -> str:
+    """The values between spaces, as many whole ones as fit in `limit` characters: a value
+    cut short could read as another ("organisation:4" out of "organisation:45"), and a
+    dropped audience key only hides the document from more people."""
+    kept: list[str] = []
+    length = 1
+    for value in sorted(set(values)):
+        length += len(value) + 1
+        if length > limit:
+            break
+        kept.append(value)
+    return f" {' '.join(kept)} " if kept else ""
 
 
 def _values(document: Document) -> dict[str, Any]:
@@ -177,12 +186,12 @@ def _values(document: Document) -> dict[str, Any]:
         "title": document.title[:500],
         "body": document.body,
         "url": document.url[:500],
-        "themes": _padded(document.themes)[:1000],
+        "themes": _padded(document.themes),
         "organisation": document.organisation[:200],
         "organisation_name": document.organisation_name[:200],
         "year": document.year,
         # No audience means nobody but coordinators, never everybody: fail closed.
-        "audience": _padded(document.audience)[:1000],
+        "audience": _padded(document.audience),
     }
 
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from dwarsverband.common.models import BaseModel
-from dwarsverband.knowledge.analysis import SynonymError, synonym_terms
+from dwarsverband.knowledge.analysis import SynonymError, synonym_overlap, synonym_terms
 from dwarsverband.knowledge.constants import (
     AdviceRole,
     PublicationKind,
@@ -328,8 +328,8 @@ class SynonymGroup(BaseModel):
         unique=True,
         help_text=_(
             "Twee of meer losse woorden die bij het zoeken hetzelfde betekenen, gescheiden door "
-            "komma's, bijvoorbeeld: statushouder, vergunninghouder. Verbuigingen (meervoud, "
-            "werkwoordsvormen) vindt het zoeken zelf al."
+            "komma's, bijvoorbeeld: statushouder, vergunninghouder. Andere vormen van een woord "
+            "(meervoud, vervoegingen) vindt het zoeken zelf al."
         ),
     )
 
@@ -347,6 +347,18 @@ class SynonymGroup(BaseModel):
         except SynonymError as error:
             raise ValidationError({"words": str(error)}) from error
         self.words = ", ".join(entry.strip() for entry in self.words.split(",") if entry.strip())
+        others = SynonymGroup.objects.exclude(pk=self.pk).values_list("words", flat=True)
+        overlap = synonym_overlap(self.words, others)
+        if overlap:
+            raise ValidationError(
+                {
+                    "words": _(
+                        "‘%(word)s’ staat al in de groep ‘%(group)s’. Vul die groep aan in "
+                        "plaats van een nieuwe te maken."
+                    )
+                    % {"word": overlap[0], "group": overlap[1]}
+                }
+            )
 
 
 class SearchDocument(models.Model):

@@ -170,6 +170,17 @@ class SqliteBackend:
             )
             return int(cursor.fetchone()[0])
 
+    def exists(self, match: Match, scope: Scope) -> bool:
+        """Whether any document matches (stops at the first, unlike `count`)."""
+        if not _boolean(match, quote='"', conj=" AND ", disj=" OR "):
+            return False
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT 1 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s LIMIT 1",  # noqa: S608
+                [self._expression(match, scope)],
+            )
+            return cursor.fetchone() is not None
+
     def common_groups(self, groups: Sequence[Sequence[str]], share: float) -> set[int]:
         """Indexes of the groups found in more than `share` of all documents."""
         with connection.cursor() as cursor:
@@ -274,6 +285,18 @@ class PostgresBackend:
                 params,
             )
             return int(cursor.fetchone()[0])
+
+    def exists(self, match: Match, scope: Scope) -> bool:
+        """Whether any document matches (stops at the first, unlike `count`)."""
+        if not _boolean(match, quote="'", conj=" & ", disj=" | "):
+            return False
+        where, params = self._where(match, scope)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT 1 FROM knowledge_searchdocument d WHERE {where} LIMIT 1",  # noqa: S608
+                params,
+            )
+            return cursor.fetchone() is not None
 
     def common_groups(self, groups: Sequence[Sequence[str]], share: float) -> set[int]:
         """Indexes of the groups found in more than `share` of all documents.

@@ -23,10 +23,10 @@ from dwarsverband.common.page_cache import content_version
 from dwarsverband.knowledge import compounds, spelling
 from dwarsverband.knowledge.analysis import (
     MAX_QUERY_LENGTH,
-    MAX_QUERY_TERMS,
     MIN_PART_TERM,
     STOP_WORDS,
     WORD,
+    QueryGroup,
     Snippet,
     Synonyms,
     query_groups,
@@ -324,12 +324,14 @@ def search(
     page_number: int | str | None = 1,
     per_page: int = PER_PAGE,
     with_facets: bool = True,
+    suggest: bool = True,
 ) -> SearchResults:
     """Search everything the user may see. Raises SearchQueryError for an unusable query.
 
     Documents holding every query word come first; when they fill less than a page, documents
     holding most of the words follow (see `_fallback`). Counting, facets and ranking run in
-    the database; only the requested page is fetched and given snippets.
+    the database; only the requested page is fetched and given snippets. When some words
+    match nothing, `suggest` adds a spelling suggestion (see `_suggestion`).
     """
     query = validate_query(query)
     filters = filters or Filters()
@@ -372,7 +374,9 @@ def search(
         match = _fallback(engine, [list(group.terms) for group in groups], scope, per_page)
         total = counted(match)
     facets = _facets(facet_groups, filters) if with_facets else {}
-    suggestion = _suggestion(query, engine, scope) if total == 0 or any_term else ""
+    suggestion = ""
+    if suggest and (total == 0 or any_term):
+        suggestion = _suggestion(query, groups, engine, scope)
     paginator: Paginator[int] = Paginator(_RankedIds(match, scope, total, first), per_page)
     page = paginator.get_page(page_number)
     stems = sorted({term for group in groups for term in group.terms})
@@ -387,36 +391,48 @@ def search(
     )
 
 
-def _suggestion(query: str, engine: SqliteBackend | PostgresBackend, scope: Scope) -> str:
+def _suggestion(
+    query: str, groups: list[QueryGroup], engine: SqliteBackend | PostgresBackend, scope: Scope
+) -> str:
     """The query with each word that matches nothing the visitor may see replaced by the
     closest known Dutch word that does ("samewerking" → "samenwerking"); "" if none changed.
 
-    Candidates that occur in no document at all are dropped with one vocabulary lookup; the
-    rest are counted within the visitor's scope, so a suggestion never reveals a word that
-    only occurs in a text the visitor may not read.
+    A word counts as found when its own term or a synonym occurs. Candidates that occur in no
+    document at all are dropped with one vocabulary lookup; the rest are looked up within the
+    visitor's scope, so a suggestion never reveals a word that only occurs in a text the
+    visitor may not read. Each lookup stops at the first match.
     """
+    exact = {group.exact[0]: group.exact for group in groups}
     tokens = WORD.findall(query)
-    changed = False
-    checked = 0
+    missing: dict[str, str] = {}  # a missing word's term → its replacement ("" if none)
     for index, token in enumerate(tokens):
         word = words(token)[0]
-        if word in STOP_WORDS or checked == MAX_QUERY_TERMS:
-            continue
-        checked += 1
         own = word_terms(word)[0]
-        if engine.count(Match.every([[own]]), scope):
+        if own not in exact:  # a stop word, or beyond MAX_QUERY_TERMS
             continue
-        options: dict[str, str] = {}
-        for candidate in spelling.candidates(word):
-            term = word_terms(words(candidate)[0])[0]
-            if term != own:
-                options.setdefault(term, candidate)
-        _total, held = engine.document_frequencies(list(options), COMMON_SHARE)
-        for term, candidate in options.items():
-            if held.get(term) and engine.count(Match.every([[term]]), scope):
-                tokens[index], changed = candidate, True
-                break
-    return " ".join(tokens) if changed else ""
+        if own not in missing:
+            if engine.exists(Match.every([exact[own]]), scope):
+                exact.pop(own)
+                continue
+            missing[own] = _closest_found(word, own, engine, scope)
+        if missing[own]:
+            tokens[index] = missing[own]
+    return " ".join(tokens) if any(missing.values()) else ""
+
+
+def _closest_found(
+    word: str, own: str, engine: SqliteBackend | PostgresBackend, scope: Scope
+) -> str:
+    options: dict[str, str] = {}
+    for candidate in spelling.candidates(word):
+        term = word_terms(words(candidate)[0])[0]
+        if term != own:
+            options.setdefault(term, candidate)
+    _total, held = engine.document_frequencies(list(options), COMMON_SHARE)
+    for term, candidate in options.items():
+        if held.get(term) and engine.exists(Match.every([[term]]), scope):
+            return candidate
+    return ""
 
 
 def _distinctive_terms(text: str, engine: SqliteBackend | PostgresBackend) -> list[str]:

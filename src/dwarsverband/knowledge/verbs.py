@@ -79,14 +79,43 @@ PARTICIPLES = {
 }
 # Prefixes that take no ge- in the participle (onderzocht, overwogen, herschreven).
 INSEPARABLE = ("be", "ver", "ont", "her", "er", "onder", "over", "door", "mis", "vol", "om")
-# Participles that are mostly other words: "aangezien" (since) is a conjunction.
-NOT_PARTICIPLES = frozenset({"aangezien"})
+# Participles left alone: "aangezien" (since) is a conjunction, "vergezocht" (far-fetched) is
+# no form of "verzoeken"; the others would meet a common word that the stemmer already joins
+# with their infinitive: onderwerp (topic), gebied (area), wijziging, gebrek, weg (road),
+# uitstekend (excellent).
+NOT_PARTICIPLES = frozenset(
+    {
+        "aangezien",
+        "vergezocht",
+        "onderworpen",
+        "geboden",
+        "gewezen",
+        "gebroken",
+        "gewogen",
+        "uitgestoken",
+    }
+)
+# Endings of a participle used as an adjective or noun: de onderzochte gemeenten, betrokkenen.
+INFLECTIONS = ("en", "e")
 _LONGEST_FIRST = sorted(PARTICIPLES, key=len, reverse=True)
 
 
 @lru_cache(maxsize=200_000)
 def infinitive(word: str) -> str:
     """The infinitive of a folded, lower-case past participle on the list; else the word."""
+    found = _participle(word)
+    if found != word:
+        return found
+    for ending in INFLECTIONS:
+        if word.endswith(ending) and len(word) > len(ending) + 3:
+            base = word[: -len(ending)]
+            found = _participle(base)
+            if found != base:
+                return found
+    return word
+
+
+def _participle(word: str) -> str:
     if word in NOT_PARTICIPLES:
         return word
     for participle in _LONGEST_FIRST:

@@ -132,11 +132,14 @@ def passages_edit(request: HttpRequest, slug: str) -> HttpResponse:
         "volledig verstuurd. Laad de pagina opnieuw; er is niets opgeslagen."
     )
     if request.method == "POST" and not formset.is_valid():
-        # The passage ids are hidden fields; an error there has no field to be shown at.
-        if any("passage_id" in form.errors for form in formset.forms):
+        # The passage ids and the form count are hidden; an error there has no field to be
+        # shown at.
+        if not formset.management_form.is_valid() or any(
+            "passage_id" in form.errors for form in formset.forms
+        ):
             error_message = stale
     elif request.method == "POST":
-        known = {p.pk for p in passages}
+        known = [p.pk for p in passages]
         edits = [
             services.PassageEdit(
                 passage_id=form.cleaned_data["passage_id"],
@@ -150,7 +153,7 @@ def passages_edit(request: HttpRequest, slug: str) -> HttpResponse:
             for form in formset
             if form.cleaned_data
         ]
-        if {edit.passage_id for edit in edits} != known:
+        if sorted(edit.passage_id for edit in edits) != sorted(known):  # each once
             error_message = stale
         else:
             try:

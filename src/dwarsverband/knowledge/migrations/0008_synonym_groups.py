@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
                 (
                     "words",
                     models.CharField(
-                        help_text="Twee of meer losse woorden die bij het zoeken hetzelfde betekenen, gescheiden door komma's, bijvoorbeeld: statushouder, vergunninghouder. Verbuigingen (meervoud, werkwoordsvormen) vindt het zoeken zelf al.",
+                        help_text="Twee of meer losse woorden die bij het zoeken hetzelfde betekenen, gescheiden door komma's, bijvoorbeeld: statushouder, vergunninghouder. Andere vormen van een woord (meervoud, vervoegingen) vindt het zoeken zelf al.",
                         max_length=500,
                         unique=True,
                         verbose_name="woorden",
