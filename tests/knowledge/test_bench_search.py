@@ -30,5 +30,7 @@ def test_bench_search_reports_quality_both_ways_and_speed(monkeypatch: pytest.Mo
     assert "Dwarsverband-zoeken: rechten, facetten, telling, fragmenten, pagina 1" in report
     assert "p95" in report
     assert "relevante kennis bij" in report
+    assert "zoekvragen met een tikfout (28), met spelsuggestie" in report
+    assert "suggestie gelijk aan de bedoelde zoekvraag" in report
     assert SearchDocument.objects.count() == before
     assert not SearchDocument.objects.filter(key__startswith="passage:bench-").exists()

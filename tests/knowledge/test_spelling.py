@@ -93,3 +93,30 @@ def test_search_page_links_to_the_suggestion_keeping_the_filters(
 
     assert "Bedoelde u:" in html
     assert '?q=participatiewet&amp;soort=passage"' in html
+
+
+@pytest.mark.django_db
+def test_a_misspelt_compound_found_through_its_parts_still_gets_a_suggestion(
+    django_capture_on_commit_callbacks: Capture,
+) -> None:
+    _publication(
+        django_capture_on_commit_callbacks,
+        title="Daken",
+        texts=["Zonnepanelen op de daken van Quxdorp."],
+    )
+
+    results = search(query="zonepanelen quxdorp", user=AnonymousUser())
+
+    assert results.count  # through its parts: zon + panelen
+    assert results.suggestion == "zonnepanelen quxdorp"
+
+
+@pytest.mark.django_db
+def test_a_common_word_is_taken_as_meant(django_capture_on_commit_callbacks: Capture) -> None:
+    _publication(
+        django_capture_on_commit_callbacks,
+        title="Jeugd",
+        texts=["Jongeren in Quxdorp zoeken werk."],
+    )
+
+    assert search(query="jonge quxdorp", user=AnonymousUser()).suggestion == ""

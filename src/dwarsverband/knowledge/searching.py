@@ -356,6 +356,7 @@ def search(
         return sum(group[4] for group in facet_groups if _in_scope(group, filters))
 
     total = counted(match)
+    widened = total < per_page  # too few hold every word as typed: perhaps one is misspelt
     first: list[int] = []
     any_term = False
     if total < per_page and any(group.parts for group in groups):
@@ -375,7 +376,7 @@ def search(
         total = counted(match)
     facets = _facets(facet_groups, filters) if with_facets else {}
     suggestion = ""
-    if suggest and (total == 0 or any_term):
+    if suggest and widened:
         suggestion = _suggestion(query, groups, engine, scope)
     paginator: Paginator[int] = Paginator(_RankedIds(match, scope, total, first), per_page)
     page = paginator.get_page(page_number)
@@ -397,10 +398,10 @@ def _suggestion(
     """The query with each word that matches nothing the visitor may see replaced by the
     closest known Dutch word that does ("samewerking" → "samenwerking"); "" if none changed.
 
-    A word counts as found when its own term or a synonym occurs. Candidates that occur in no
-    document at all are dropped with one vocabulary lookup; the rest are looked up within the
-    visitor's scope, so a suggestion never reveals a word that only occurs in a text the
-    visitor may not read. Each lookup stops at the first match.
+    A common Dutch word is taken as meant ("jonge" is not turned into "jongeren"). A word
+    counts as found when its own term or a synonym occurs. Candidates are looked up
+    within the visitor's scope, so a suggestion never reveals a word that only occurs in a
+    text the visitor may not read; each lookup stops at the first match.
     """
     exact = {group.exact[0]: group.exact for group in groups}
     tokens = WORD.findall(query)
@@ -408,7 +409,7 @@ def _suggestion(
     for index, token in enumerate(tokens):
         word = words(token)[0]
         own = word_terms(word)[0]
-        if own not in exact:  # a stop word, or beyond MAX_QUERY_TERMS
+        if own not in exact or spelling.is_known(word):  # stop word, beyond 12, or no typo
             continue
         if own not in missing:
             if engine.exists(Match.every([exact[own]]), scope):
@@ -428,9 +429,8 @@ def _closest_found(
         term = word_terms(words(candidate)[0])[0]
         if term != own:
             options.setdefault(term, candidate)
-    _total, held = engine.document_frequencies(list(options), COMMON_SHARE)
     for term, candidate in options.items():
-        if held.get(term) and engine.exists(Match.every([[term]]), scope):
+        if engine.exists(Match.every([[term]]), scope):
             return candidate
     return ""
 

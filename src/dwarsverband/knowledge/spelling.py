@@ -19,6 +19,7 @@ from dwarsverband.knowledge import compounds
 MIN_FREQUENCY = 1e-7  # about one in ten million words: rarer entries are mostly typos themselves
 MIN_LENGTH = 3
 SHORT_WORD = 5  # up to this length one edit, beyond it two
+KNOWN_FREQUENCY = 1e-6  # Zipf 3, one in a million words: such a word is meant, not misspelt
 
 
 @lru_cache(maxsize=1)
@@ -30,6 +31,11 @@ def _dictionary() -> tuple[list[str], dict[str, float]]:
         if frequency >= MIN_FREQUENCY and len(word) >= MIN_LENGTH and word.isalpha()
     ]
     return known, frequencies
+
+
+def is_known(word: str) -> bool:
+    """Whether a folded, lower-case word is common enough in Dutch to be taken as meant."""
+    return compounds.frequency(word) >= KNOWN_FREQUENCY
 
 
 def candidates(word: str, limit: int = 10) -> list[str]:

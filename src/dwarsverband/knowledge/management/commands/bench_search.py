@@ -68,6 +68,12 @@ def recall(ranked: list[str], judgements: dict[str, int], k: int = K) -> float:
     return len(relevant & set(ranked[:k])) / len(relevant) if relevant else 0.0
 
 
+def _misspelt(query: str) -> str:
+    """The query with the third letter of its longest word left out."""
+    longest = max(query.split(), key=len)
+    return query.replace(longest, longest[:2] + longest[3:], 1)
+
+
 def _raw_terms(query: str) -> list[str]:
     return [word for word in words(query) if word not in STOP_WORDS]
 
@@ -390,6 +396,7 @@ class Command(BaseCommand):
             + ", ".join(f"{ours / value:.2f}x" for value in baselines)
         )
         self._related_speed(repeat)
+        self._misspelt_speed(repeat)
 
     def _related_speed(self, repeat: int) -> None:
         """Related knowledge as a project or community page asks for it (no page cache)."""
@@ -405,6 +412,28 @@ class Command(BaseCommand):
             lambda text: related(text=text, user=AnonymousUser()),
             texts,
             repeat,
+        )
+
+    def _misspelt_speed(self, repeat: int) -> None:
+        """The topic queries with one letter left out of their longest word, as a hurried
+        visitor types them: the search then also looks for a spelling suggestion."""
+        pairs = [(_misspelt(query), query) for _id, query, _c, _x in TOPICS]
+        suggested: dict[str, str] = {}
+
+        def service(query: str) -> None:
+            suggested[query] = search(query=query, user=AnonymousUser()).suggestion
+
+        for typed, _meant in pairs:  # warm up caches once
+            service(typed)
+        self._timed(
+            f"zoekvragen met een tikfout ({len(pairs)}), met spelsuggestie",
+            service,
+            [typed for typed, _meant in pairs],
+            repeat,
+        )
+        right = sum(suggested[typed] == meant for typed, meant in pairs)
+        self.stdout.write(
+            f"    suggestie gelijk aan de bedoelde zoekvraag: {right} van {len(pairs)}"
         )
 
     def _timed(
