@@ -64,6 +64,7 @@ from dwarsverband.knowledge.search_backends import FTS_TABLE, document_tags
 # 2: a document without audience is seen by coordinators only (it used to count as public).
 INDEX_FORMAT = "2"
 INDEX_LOAD_NAME = "index:knowledge-search"
+REBUILD_LOCK = 5_161_120  # PostgreSQL advisory lock key for rebuilding on start
 
 logger = logging.getLogger(__name__)
 
@@ -345,7 +346,15 @@ def index_rebuild_if_outdated(report: Callable[[str], None]) -> None:
     """
     if data_load_version(name=INDEX_LOAD_NAME) == INDEX_FORMAT:
         return
-    total = index_rebuild()
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            # Two app servers starting at once: the second waits here and then finds the
+            # index current, instead of rebuilding it too and clashing on the keys.
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [REBUILD_LOCK])
+        if data_load_version(name=INDEX_LOAD_NAME) == INDEX_FORMAT:
+            return
+        total = index_rebuild()
     report(f"Zoekindex bijgewerkt naar versie {INDEX_FORMAT}: {total} documenten.")
 
 
