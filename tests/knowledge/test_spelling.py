@@ -10,7 +10,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.test import Client
 
 from dwarsverband.knowledge.constants import Visibility
-from dwarsverband.knowledge.searching import search
+from dwarsverband.knowledge.searching import Filters, search
 from dwarsverband.knowledge.spelling import candidates
 from tests.knowledge.test_search import _publication
 
@@ -120,3 +120,23 @@ def test_a_common_word_is_taken_as_meant(django_capture_on_commit_callbacks: Cap
     )
 
     assert search(query="jonge quxdorp", user=AnonymousUser()).suggestion == ""
+
+
+@pytest.mark.django_db
+def test_a_filter_that_leaves_nothing_does_not_make_a_word_misspelt(
+    django_capture_on_commit_callbacks: Capture,
+) -> None:
+    _publication(
+        django_capture_on_commit_callbacks, title="Nieuw", texts=["Deregulering in Quxdorp."]
+    )
+    _publication(
+        django_capture_on_commit_callbacks,
+        title="Oud",
+        texts=["Regulering in Quxdorp."],
+        year=2019,
+    )
+
+    results = search(query="deregulering", user=AnonymousUser(), filters=Filters(year=2019))
+
+    assert results.count == 0
+    assert results.suggestion == ""

@@ -356,7 +356,9 @@ def search(
         return sum(group[4] for group in facet_groups if _in_scope(group, filters))
 
     total = counted(match)
-    widened = total < per_page  # too few hold every word as typed: perhaps one is misspelt
+    # No text holds every word as typed: perhaps one is misspelt (if one does, every word
+    # occurs somewhere and there is nothing to correct).
+    unmatched = total == 0
     first: list[int] = []
     any_term = False
     if total < per_page and any(group.parts for group in groups):
@@ -376,8 +378,10 @@ def search(
         total = counted(match)
     facets = _facets(facet_groups, filters) if with_facets else {}
     suggestion = ""
-    if suggest and widened:
-        suggestion = _suggestion(query, groups, engine, scope)
+    if suggest and unmatched:
+        # Spelling is checked against everything the visitor may see, not only the filtered
+        # part: a word that occurs elsewhere is not misspelt.
+        suggestion = _suggestion(query, groups, engine, Scope(audience=scope.audience))
     paginator: Paginator[int] = Paginator(_RankedIds(match, scope, total, first), per_page)
     page = paginator.get_page(page_number)
     stems = sorted({term for group in groups for term in group.terms})
