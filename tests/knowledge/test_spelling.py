@@ -140,3 +140,18 @@ def test_a_filter_that_leaves_nothing_does_not_make_a_word_misspelt(
 
     assert results.count == 0
     assert results.suggestion == ""
+
+
+@pytest.mark.django_db
+def test_the_suggestion_keeps_the_rest_of_the_query_as_typed(
+    django_capture_on_commit_callbacks: Capture,
+) -> None:
+    _publication(
+        django_capture_on_commit_callbacks,
+        title="Wet",
+        texts=["De participatiewet en het Wmo-loket in Quxdorp."],
+    )
+
+    results = search(query="Wmo-loket: participatewet!", user=AnonymousUser())
+
+    assert results.suggestion == "Wmo-loket: participatiewet!"

@@ -408,10 +408,10 @@ def _suggestion(
     text the visitor may not read; each lookup stops at the first match.
     """
     exact = {group.exact[0]: group.exact for group in groups}
-    tokens = WORD.findall(query)
+    corrected = query
     missing: dict[str, str] = {}  # a missing word's term → its replacement ("" if none)
-    for index, token in enumerate(tokens):
-        word = words(token)[0]
+    for token in reversed(list(WORD.finditer(query))):  # from the end: spans stay valid
+        word = words(token.group())[0]
         own = word_terms(word)[0]
         if own not in exact or spelling.is_known(word):  # stop word, beyond 12, or no typo
             continue
@@ -421,8 +421,8 @@ def _suggestion(
                 continue
             missing[own] = _closest_found(word, own, engine, scope)
         if missing[own]:
-            tokens[index] = missing[own]
-    return " ".join(tokens) if any(missing.values()) else ""
+            corrected = corrected[: token.start()] + missing[own] + corrected[token.end() :]
+    return corrected if any(missing.values()) else ""
 
 
 def _closest_found(
