@@ -222,8 +222,9 @@ class SynonymError(ValueError):
 MAX_SYNONYMS = 10
 
 
-def synonym_terms(text: str) -> list[str]:
-    """The index terms of a comma-separated group of words that mean the same in search.
+def synonym_terms(text: str) -> dict[str, str]:
+    """The index terms of a comma-separated group of words that mean the same in search,
+    each with its word as entered (stripped).
 
     Raises SynonymError, naming the word, for an entry that is not one word, a stop word, a
     word the search already joins with another entry, or a group of fewer than two words.
@@ -260,7 +261,7 @@ def synonym_terms(text: str) -> list[str]:
             _("Geef hooguit %(max)s woorden per groep; maak anders meer groepen.")
             % {"max": MAX_SYNONYMS}
         )
-    return list(found)
+    return found
 
 
 def synonym_groups(texts: Iterable[str]) -> Synonyms:
@@ -283,20 +284,17 @@ def synonym_overlap(text: str, others: Iterable[str]) -> tuple[str, str] | None:
     """The first word of `text` that already stands in one of the `others` groups, with that
     group; None if there is none (or `text` is unusable, which `synonym_terms` reports)."""
     try:
-        terms = synonym_terms(text)
+        entries = synonym_terms(text)
     except SynonymError:
         return None
-    entries = {
-        word_terms(words(entry)[0])[0]: entry.strip() for entry in text.split(",") if words(entry)
-    }
     for other in others:
         try:
-            shared = set(terms) & set(synonym_terms(other))
+            theirs = synonym_terms(other)
         except SynonymError:
             continue
-        for term in terms:
-            if term in shared:
-                return entries[term], other
+        for term, entry in entries.items():
+            if term in theirs:
+                return entry, other
     return None
 
 

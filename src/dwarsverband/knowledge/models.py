@@ -343,10 +343,9 @@ class SynonymGroup(BaseModel):
 
     def clean(self) -> None:
         try:
-            synonym_terms(self.words)
+            self.words = ", ".join(synonym_terms(self.words).values())
         except SynonymError as error:
             raise ValidationError({"words": str(error)}) from error
-        self.words = ", ".join(entry.strip() for entry in self.words.split(",") if entry.strip())
         others = SynonymGroup.objects.exclude(pk=self.pk).values_list("words", flat=True)
         overlap = synonym_overlap(self.words, others)
         if overlap:
